@@ -1,0 +1,191 @@
+"""The article's two-layer network (sections 1-8): ``NeuralNetwork``.
+
+Shapes, for ``n`` samples with ``d`` inputs, ``h`` hidden units (4 in the
+article) and ``k`` outputs (1 in the article):
+
+====================  ==========  ========================================
+attribute             shape       meaning
+====================  ==========  ========================================
+``input``             (n, d)      the data x, one sample per row
+``y``                 (n, k)      the targets
+``weights1``          (d, h)      input -> hidden (the article's W1)
+``weights2``          (h, k)      hidden -> output (the article's W2)
+``bias1``/``bias2``   (1, h)/(1, k) optional; ``None`` unless ``biases=True``
+``layer1``            (n, h)      hidden activations (the article's z / y1)
+``output``            (n, k)      the prediction y-hat
+====================  ==========  ========================================
+
+Notation: the article writes W1 x for one sample as a column; with samples as
+rows, the code computes ``x @ weights1`` instead. It is the same product,
+transposed.
+"""
+
+import numpy as np
+
+from .activations import sigmoid, sigmoid_derivative_from_activation
+from .losses import sum_of_squares
+from .validation import (
+    as_generator,
+    as_matrix,
+    check_count,
+    check_labels,
+    check_positive_number,
+    check_same_rows,
+    check_shape,
+)
+
+
+class NeuralNetwork:
+    """A d-h-k sigmoid network trained by gradient descent on the sum-of-squares loss.
+
+    Parameters
+    ----------
+    x, y : 2-D arrays of shape (n, d) and (n, k); targets must lie in [0, 1].
+    hidden_units : int, default 4 (the article's hidden layer).
+    weights1, weights2 : optional initial weights of shape (d, h) and (h, k).
+        They are copied. Without them, weights are drawn uniformly from
+        [0, init_scale), the article's ``np.random.rand`` when init_scale is 1.
+    rng : None, an int seed or a ``numpy.random.Generator``; the only source of
+        randomness. Nothing touches numpy's global random state.
+    learning_rate : positive float, default 1.0 (the article's implicit rate).
+    biases : bool, default False. The article drops the biases; set True to
+        add ``bias1`` and ``bias2`` (initialised to ``bias1=``/``bias2=`` or 0).
+    init_scale : positive float, default 1.0; the width of the uniform draw.
+    """
+
+    def __init__(self, x, y, hidden_units=4, *, weights1=None, weights2=None,
+                 rng=None, learning_rate=1.0, biases=False, bias1=None, bias2=None,
+                 init_scale=1.0):
+        self.input = as_matrix("x", x)
+        self.y = as_matrix("y", y)
+        check_same_rows(self.input, self.y)
+        check_labels("y", self.y)
+        hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+        self.learning_rate = check_positive_number("learning_rate", learning_rate)
+        init_scale = check_positive_number("init_scale", init_scale)
+        generator = as_generator("rng", rng)
+        n_inputs, n_outputs = self.input.shape[1], self.y.shape[1]
+
+        def initial(name, given, shape, draw):
+            if given is None:
+                return draw(shape)
+            array = as_matrix(name, given)
+            check_shape(name, array, shape)
+            return array.copy()
+
+        def uniform(shape):
+            return init_scale * generator.random(shape)
+
+        # Drawn in the article's order: weights1 first, then weights2.
+        self.weights1 = initial("weights1", weights1, (n_inputs, hidden_units), uniform)
+        self.weights2 = initial("weights2", weights2, (hidden_units, n_outputs), uniform)
+        if biases:
+            self.bias1 = initial("bias1", bias1, (1, hidden_units), np.zeros)
+            self.bias2 = initial("bias2", bias2, (1, n_outputs), np.zeros)
+        elif bias1 is not None or bias2 is not None:
+            raise ValueError("bias1 and bias2 need biases=True")
+        else:
+            self.bias1 = self.bias2 = None
+        self.layer1 = None
+        self.output = np.zeros(self.y.shape)
+        self._forward_is_current = False
+
+    # -- the article's two steps ------------------------------------------
+    def feedforward(self):
+        """Section 4: compute and store ``layer1`` (n, h) and ``output`` (n, k).
+
+        Returns ``output``. (The article's version returns its per-sample
+        loss array instead; call ``loss()`` for the loss.)
+        """
+        self.layer1, self.output = self._forward(self.input)
+        self._forward_is_current = True
+        return self.output
+
+    def backprop(self):
+        """Sections 6-7: one gradient-descent step, ``w -= learning_rate * dL/dw``.
+
+        It reuses ``layer1`` and ``output`` from the last ``feedforward()``, as
+        the article does (and runs ``feedforward()`` first if the weights
+        changed since). With learning_rate 1 this is exactly the article's
+        ``w += d_weights``: its ``d_weights`` is the negative gradient.
+        """
+        if not self._forward_is_current:
+            self.feedforward()
+        for parameter, gradient in zip(self.parameters(), self._backward(
+                self.input, self.layer1, self.output)):
+            parameter -= self.learning_rate * gradient  # in place: same arrays
+        self._forward_is_current = False
+
+    # -- questions that change nothing ------------------------------------
+    def parameters(self):
+        """The trainable arrays: ``(weights1, weights2)``, plus ``(bias1, bias2)`` with biases."""
+        if self.bias1 is None:
+            return (self.weights1, self.weights2)
+        return (self.weights1, self.weights2, self.bias1, self.bias2)
+
+    def gradients(self):
+        """dL/dparameter for each array of ``parameters()``, same shapes; changes nothing.
+
+        L is the sum-of-squares loss over all samples; the gradients are the
+        true ones (descent means *subtracting* them).
+        """
+        layer1, output = self._forward(self.input)
+        return self._backward(self.input, layer1, output)
+
+    def loss(self):
+        """The sum-of-squares loss of the current weights, as a float."""
+        return sum_of_squares(self.y, self._forward(self.input)[1])
+
+    def predict(self, x):
+        """Outputs (m, k) for new inputs ``x`` of shape (m, d); changes nothing.
+
+        Correction to the article: its ``predict()`` returns the last training
+        output and ignores new data.
+        """
+        x = as_matrix("x", x)
+        if x.shape[1] != self.input.shape[1]:
+            raise ValueError(
+                f"x must have {self.input.shape[1]} columns like the training data, "
+                f"got {x.shape[1]}"
+            )
+        return self._forward(x)[1]
+
+    def copy(self):
+        """An independent network with the same data, weights and settings."""
+        twin = object.__new__(NeuralNetwork)
+        twin.__dict__.update(self.__dict__)
+        for name in ("weights1", "weights2", "bias1", "bias2", "layer1", "output"):
+            value = getattr(self, name)
+            setattr(twin, name, None if value is None else value.copy())
+        return twin
+
+    # -- the maths ----------------------------------------------------------
+    def _forward(self, x):
+        z1 = x @ self.weights1
+        if self.bias1 is not None:
+            z1 = z1 + self.bias1
+        layer1 = sigmoid(z1)
+        z2 = layer1 @ self.weights2
+        if self.bias2 is not None:
+            z2 = z2 + self.bias2
+        return layer1, sigmoid(z2)
+
+    def _backward(self, x, layer1, output):
+        # delta2 = dL/dz2, with z2 the output pre-activation: (n, k).
+        # The article's 2*(y - output) is dL/doutput with the sign flipped.
+        delta2 = 2 * (output - self.y) * sigmoid_derivative_from_activation(output)
+        # delta1 = dL/dz1, pushed back through weights2: (n, h).
+        delta1 = (delta2 @ self.weights2.T) * sigmoid_derivative_from_activation(layer1)
+        d_weights2 = layer1.T @ delta2  # (h, k)
+        d_weights1 = x.T @ delta1  # (d, h)
+        if self.bias1 is None:
+            return (d_weights1, d_weights2)
+        return (d_weights1, d_weights2,
+                delta1.sum(axis=0, keepdims=True), delta2.sum(axis=0, keepdims=True))
+
+    def __repr__(self):
+        d, h = self.weights1.shape
+        k = self.weights2.shape[1]
+        extra = ", biases" if self.bias1 is not None else ""
+        return (f"NeuralNetwork({d}-{h}-{k}, {self.input.shape[0]} samples, "
+                f"learning_rate={self.learning_rate:g}{extra})")

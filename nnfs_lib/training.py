@@ -1,0 +1,75 @@
+"""Training loops and their history (article section 8, "Training").
+
+``train`` runs the article's loop (feedforward, then backprop) and records
+what the plots and explorers need: the loss at every iteration and copies of
+the weights at the iterations asked for.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .network import NeuralNetwork
+from .validation import check_count
+
+
+@dataclass
+class TrainingHistory:
+    """What happened during ``train``.
+
+    ``loss`` has ``iterations + 1`` entries: ``loss[k]`` is the sum-of-squares
+    loss of the weights after ``k`` updates, so ``loss[0]`` is the starting
+    loss and ``loss[-1]`` the final one. (The article's list holds the first
+    ``iterations`` of these.) ``snapshots[k]`` is a tuple of copies of
+    ``network.parameters()`` after ``k`` updates, for each ``k`` requested.
+    """
+
+    loss: np.ndarray
+    snapshots: dict = field(default_factory=dict)
+
+    @property
+    def iterations(self):
+        return len(self.loss) - 1
+
+
+def _snapshot_steps(snapshots, iterations):
+    if snapshots is None:
+        return set()
+    if isinstance(snapshots, str):
+        raise TypeError("snapshots must be None, 'all' is not supported; give iterations")
+    steps = set()
+    for step in np.atleast_1d(snapshots).tolist():
+        if isinstance(step, bool) or not isinstance(step, int):
+            raise TypeError(f"snapshots must hold integers, got {step!r}")
+        if not 0 <= step <= iterations:
+            raise ValueError(f"snapshots must lie in [0, {iterations}], got {step}")
+        steps.add(step)
+    return steps
+
+
+def train(network, iterations, snapshots=None):
+    """Train ``network`` in place for ``iterations`` steps and return its history.
+
+    Parameters
+    ----------
+    network : NeuralNetwork
+    iterations : int >= 0
+    snapshots : optional iterable of ints in [0, iterations]: record the
+        parameters after that many updates.
+    """
+    if not isinstance(network, NeuralNetwork):
+        raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
+    iterations = check_count("iterations", iterations)
+    steps = _snapshot_steps(snapshots, iterations)
+    loss = np.empty(iterations + 1)
+    recorded = {}
+    y = network.y
+    for k in range(iterations + 1):
+        if k in steps:
+            recorded[k] = tuple(p.copy() for p in network.parameters())
+        output = network.feedforward()
+        error = (y - output).ravel()
+        loss[k] = error @ error
+        if k < iterations:
+            network.backprop()
+    return TrainingHistory(loss=loss, snapshots=recorded)

@@ -1,0 +1,111 @@
+"""Input checks shared by every module: fail early, in plain words.
+
+Every public function of ``nnfs_lib`` checks what it is given *before* any
+arithmetic, so a student who passes the wrong thing reads an error that names
+the argument and says what was expected, instead of a NaN or a numpy
+traceback from deep inside a dot product.
+"""
+
+import numbers
+
+import numpy as np
+
+
+def as_matrix(name, value):
+    """Return ``value`` as a finite float64 2-D array, or raise.
+
+    Raises ``TypeError`` for non-numeric data and ``ValueError`` for arrays
+    that are not 2-D, are empty, or hold NaN or infinite values.
+    """
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a 2-D array of numbers, got a string")
+    try:
+        array = np.asarray(value)
+    except Exception as error:  # ragged lists and the like
+        raise ValueError(f"{name} must be a 2-D array of numbers: {error}") from None
+    if array.dtype == object and _looks_ragged(value):
+        raise ValueError(f"{name} must be rectangular: every row needs the same length")
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    if array.ndim != 2:
+        raise ValueError(
+            f"{name} must be a 2-D array (rows = samples), got {array.ndim}-D "
+            f"with shape {array.shape}"
+        )
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    array = array.astype(np.float64)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    return array
+
+
+def _looks_ragged(value):
+    try:
+        lengths = {len(row) for row in value}
+    except TypeError:
+        return False
+    return len(lengths) > 1
+
+
+def check_same_rows(x, y, x_name="x", y_name="y"):
+    """Raise ``ValueError`` unless ``x`` and ``y`` have the same number of rows."""
+    if x.shape[0] != y.shape[0]:
+        raise ValueError(
+            f"{x_name} and {y_name} must have the same number of rows (samples): "
+            f"{x_name} has {x.shape[0]}, {y_name} has {y.shape[0]}"
+        )
+
+
+def check_labels(name, y):
+    """Raise ``ValueError`` unless every label lies in [0, 1] (a sigmoid's range)."""
+    if np.any((y < 0) | (y > 1)):
+        raise ValueError(
+            f"{name} must hold targets between 0 and 1 (the sigmoid output's range), "
+            f"got values from {y.min():g} to {y.max():g}"
+        )
+
+
+def check_shape(name, array, expected):
+    """Raise ``ValueError`` unless ``array.shape == expected``."""
+    if array.shape != tuple(expected):
+        raise ValueError(f"{name} must have shape {tuple(expected)}, got {array.shape}")
+
+
+def check_positive_number(name, value):
+    """Return ``value`` as a float if it is a finite number > 0, else raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    value = float(value)
+    if not np.isfinite(value) or value <= 0:
+        raise ValueError(f"{name} must be a finite number greater than 0, got {value}")
+    return value
+
+
+def check_count(name, value, minimum=0):
+    """Return ``value`` as an int if it is a whole number >= ``minimum``, else raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value}")
+    return int(value)
+
+
+def as_generator(name, rng):
+    """Turn ``None``, an int seed or a ``numpy.random.Generator`` into a Generator.
+
+    ``None`` gives a fresh, unseeded Generator. Nothing here touches numpy's
+    global random state.
+    """
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None:
+        return np.random.default_rng()
+    if isinstance(rng, bool) or not isinstance(rng, numbers.Integral):
+        raise TypeError(
+            f"{name} must be None, an integer seed or a numpy.random.Generator, "
+            f"got {type(rng).__name__}"
+        )
+    if rng < 0:
+        raise ValueError(f"{name} must be a non-negative integer seed, got {rng}")
+    return np.random.default_rng(int(rng))
