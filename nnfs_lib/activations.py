@@ -16,26 +16,47 @@ fast code uses the other:
 import numpy as np
 
 
+# Below -708, exp(-z) would overflow float64 (exp(709.8) is the largest
+# finite value). sigmoid(-708) is already ~3e-308, the smallest normal float,
+# so clamping there changes no result by more than that.
+_SIGMOID_FLOOR = -708.0
+
+
 def sigmoid(z):
     """The logistic function 1 / (1 + exp(-z)), without overflow.
 
-    For z >= 0 it is computed as 1 / (1 + e) and for z < 0 as e / (1 + e), with
-    e = exp(-|z|) <= 1, so no exponential can overflow: sigmoid(-1e4) is 0.0
-    and sigmoid(1e4) is 1.0, silently, as they should be.
+    It is the article's formula, evaluated at max(z, -708): exp(-z) can then
+    never overflow, so no input gives a warning or a NaN. sigmoid(1e4) is 1.0
+    and sigmoid(-1e4) is 3e-308, zero for every practical purpose. For
+    z >= -708 the result is bit-for-bit the article's.
     """
-    z = np.asarray(z, dtype=np.float64)
-    e = np.exp(-np.abs(z))
-    return np.where(z >= 0, 1.0, e) / (1.0 + e)
+    return _sigmoid(z, 1.0, _SIGMOID_FLOOR)
+
+
+def _sigmoid(z, one, floor):
+    # The one formula behind ``sigmoid``. The network passes arrays of ones and
+    # of -708 shaped like z: numpy adds two arrays faster than an array and a
+    # Python float, and this runs twice per training iteration.
+    return one / (one + np.exp(-np.maximum(z, floor)))
 
 
 def sigmoid_derivative(z):
-    """d sigmoid / dz at the pre-activation ``z``: sigmoid(z) * (1 - sigmoid(z))."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
+    """d sigmoid / dz at the pre-activation ``z``: sigmoid(z) * (1 - sigmoid(z)).
+
+    Computed as sigmoid(z) * sigmoid(-z), the same number, because for large z
+    the subtraction 1 - sigmoid(z) would lose most of its digits.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    return sigmoid(z) * sigmoid(-z)
 
 
 def sigmoid_derivative_from_activation(a):
-    """The same derivative, from the activation ``a = sigmoid(z)``: a * (1 - a)."""
+    """The same derivative, from the activation ``a = sigmoid(z)``: a * (1 - a).
+
+    This is what backpropagation uses: ``a`` is already stored by the forward
+    pass, so no exponential is needed. (Once a is within ~1e-8 of 1 the
+    result keeps only a few digits; for training that does not matter.)
+    """
     a = np.asarray(a, dtype=np.float64)
     return a * (1.0 - a)
 

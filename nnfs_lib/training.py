@@ -64,12 +64,15 @@ def train(network, iterations, snapshots=None):
     loss = np.empty(iterations + 1)
     recorded = {}
     y = network.y
-    for k in range(iterations + 1):
+    for k in range(iterations):
         if k in steps:
             recorded[k] = tuple(p.copy() for p in network.parameters())
-        output = network.feedforward()
-        error = (y - output).ravel()
-        loss[k] = error @ error
-        if k < iterations:
-            network.backprop()
+        network.feedforward()
+        network.backprop()
+        error = network._last_error  # output - y of this iteration's forward pass
+        loss[k] = np.vdot(error, error)  # the sum of squares, in one call
+    if iterations in steps:
+        recorded[iterations] = tuple(p.copy() for p in network.parameters())
+    error = network.feedforward() - y
+    loss[iterations] = np.vdot(error, error)
     return TrainingHistory(loss=loss, snapshots=recorded)
