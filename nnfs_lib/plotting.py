@@ -167,9 +167,10 @@ def network_diagram(weights1=None, weights2=None, inputs=None, layer_sizes=(3, 4
         top = max(sizes)
 
         def ys(count):
-            return (top - 1) / 2 - np.arange(count) + 0.0
+            return (top - 1) / 2 - np.arange(count)
 
-        centres = [np.column_stack([np.full(n, xp), ys(n)]) for xp, n in zip(x_positions, sizes)]
+        centres = [np.column_stack([np.full(n, xp), ys(n)])
+                   for xp, n in zip(x_positions, sizes, strict=True)]
         radius = 0.26
 
         segments = [(a, b) for a in centres[0] for b in centres[1]]
@@ -210,13 +211,14 @@ def network_diagram(weights1=None, weights2=None, inputs=None, layer_sizes=(3, 4
             ax.text(cx, cy, label, ha="center", va="center", fontsize=FONT_SIZE + 2, zorder=3)
 
         label_y = (top - 1) / 2 + radius + 0.15
-        for xp, name in zip(x_positions, ("input\nlayer", "hidden\nlayer", "output\nlayer")):
+        layer_names = ("input\nlayer", "hidden\nlayer", "output\nlayer")
+        for xp, name in zip(x_positions, layer_names, strict=True):
             ax.text(xp, label_y, name, ha="center", va="baseline", fontsize=FONT_SIZE + 1,
                     color="#333333", linespacing=1.1)
 
         left = -1.0 if inputs is not None else -0.45
         ax.set_xlim(left, 3.45)
-        ax.set_ylim(-(top - 1) / 2 - radius - 0.1, label_y + 0.75)
+        ax.set_ylim(-(top - 1) / 2 - radius - 0.1, label_y + 0.6)
         ax.set_aspect("equal")
         ax.set_axis_off()
         if title:
@@ -500,7 +502,7 @@ def training_overview(network, history, iteration=None, resolution=41, fig=None)
             raise ValueError(f"iteration {iteration} has no snapshot in history; "
                              f"recorded: {sorted(history.snapshots)}")
         shown = network.copy()
-        for target, saved in zip(shown.parameters(), history.snapshots[iteration]):
+        for target, saved in zip(shown.parameters(), history.snapshots[iteration], strict=True):
             target[...] = saved
         marker = iteration
     with mpl.rc_context(STYLE):

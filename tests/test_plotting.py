@@ -2,18 +2,14 @@
 
 import hashlib
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.collections import LineCollection
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import LineCollection  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
-
-from nnfs_lib import NeuralNetwork, figures, plotting, train, xor  # noqa: E402
+from nnfs_lib import NeuralNetwork, figures, plotting, train, xor
 
 
 @pytest.fixture(scope="module")
