@@ -24,7 +24,8 @@ $(STAMP): pyproject.toml | $(BIN)/python
 install: $(STAMP)
 
 lab: install
-	$(BIN)/jupyter lab $(ROOT_FLAG) $(LAB_ARGS) $(FIRST_NOTEBOOK)
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
+		--ServerApp.default_url=/lab/tree/$(FIRST_NOTEBOOK) $(LAB_ARGS)
 
 test: install
 	$(BIN)/python -m pytest
