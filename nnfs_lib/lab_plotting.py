@@ -1,0 +1,336 @@
+"""Figures for notebook 09, the initial-weights lab: data in, ``Figure`` out.
+
+Same conventions as ``nnfs_lib.plotting``: drawing happens inside
+``matplotlib.rc_context(plotting.STYLE)`` (fonts of at least 12 pt, the
+Okabe-Ito palette), figures are built without pyplot, nothing trains here.
+The numbers come from ``nnfs_lib.lab``.
+"""
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.colors import ListedColormap
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from .plotting import (
+    BLACK,
+    BLUE,
+    FONT_SIZE,
+    GREEN,
+    GREY,
+    LOSS_LABEL,
+    ORANGE,
+    PALETTE,
+    PURPLE,
+    SKY,
+    STYLE,
+    VERMILLION,
+    WEIGHT_CMAP,
+    decision_boundary,
+)
+
+SUCCESS_LABEL = "success rate (% of starts that solve it)"
+
+
+def _figure(figsize, ncols=1, nrows=1, **kwargs):
+    fig = Figure(figsize=figsize, layout="constrained")
+    axes = fig.subplots(nrows, ncols, squeeze=False, **kwargs)
+    return fig, axes
+
+
+def _ticks(*axes):
+    for ax in axes:
+        ax.tick_params(labelsize=FONT_SIZE)
+
+
+def _rates(name, rates, shape=None):
+    array = np.asarray(rates, dtype=np.float64)
+    if shape is not None and array.shape != shape:
+        raise ValueError(f"{name} must have shape {shape}, got {array.shape}")
+    if array.size == 0 or np.any(~np.isfinite(array)) or np.any((array < 0) | (array > 1)):
+        raise ValueError(f"{name} must hold fractions between 0 and 1")
+    return array
+
+
+# -- 1. which initial weights train? ---------------------------------------------
+def success_by_scale_plot(init_scales, checkpoints, rates, title="Which initial weights train?"):
+    """One line per iteration count: success rate (%) against the initial-weight scale.
+
+    ``rates`` (len(init_scales), len(checkpoints)) from ``lab.success_by_scale``.
+    """
+    scales = np.asarray(init_scales, dtype=np.float64)
+    rates = _rates("rates", rates, (scales.size, len(checkpoints)))
+    with mpl.rc_context(STYLE):
+        fig, axes = _figure((8, 4.8))
+        ax = axes[0, 0]
+        markers = "osD^v<>"
+        for j, count in enumerate(checkpoints):
+            ax.plot(scales, 100 * rates[:, j], marker=markers[j % len(markers)], markersize=7,
+                    color=PALETTE[j % len(PALETTE)], label=f"{count:,}")
+        ax.set_xscale("log", base=2)
+        ax.set_xticks(scales, [f"{s:g}" for s in scales])
+        ax.set_ylim(-3, 103)
+        ax.set_xlabel("initial-weight scale (weights uniform on [0, scale))")
+        ax.set_ylabel(SUCCESS_LABEL)
+        ax.grid(True)
+        ax.legend(title="iterations", loc="lower left")
+        ax.set_title(title)
+        _ticks(ax)
+    return fig
+
+
+def basin_plot(values1, values2, solved_grid, start=None, name1="weights1[0, 0]",
+               name2="weights2[0, 0]", title="Basin of attraction: which starts solve XOR"):
+    """Map of solved (blue) and failed (vermillion, hatched) starts over two initial weights.
+
+    ``solved_grid`` (len(values2), len(values1)) from ``lab.basin_map``;
+    ``start`` optional (value1, value2): the seed's own values, marked with a star.
+    """
+    values1 = np.asarray(values1, dtype=np.float64)
+    values2 = np.asarray(values2, dtype=np.float64)
+    grid = np.asarray(solved_grid, dtype=bool)
+    if grid.shape != (values2.size, values1.size):
+        raise ValueError(f"solved_grid must have shape {(values2.size, values1.size)}, "
+                         f"got {grid.shape}")
+    with mpl.rc_context(STYLE):
+        fig, axes = _figure((7.2, 6.4))
+        ax = axes[0, 0]
+        cmap = ListedColormap([VERMILLION, SKY])
+        ax.pcolormesh(values1, values2, grid.astype(float), cmap=cmap, vmin=0, vmax=1,
+                      shading="nearest")
+        # Hatch the failures too, so the map reads without colour.
+        ax.contourf(values1, values2, (~grid).astype(float), levels=[0.5, 1.5], colors="none",
+                    hatches=["//"])
+        handles = [Patch(facecolor=SKY, edgecolor=BLACK, label="solves XOR"),
+                   Patch(facecolor=VERMILLION, edgecolor=BLACK, hatch="//", label="fails")]
+        if start is not None:
+            star = ax.plot([start[0]], [start[1]], marker="*", markersize=20, color=BLACK,
+                           markeredgecolor="white", linestyle="none", label="the seed's own start")
+            handles.append(star[0])
+        ax.set_xlabel(f"initial {name1}")
+        ax.set_ylabel(f"initial {name2}")
+        ax.set_aspect("equal")
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=3,
+                  frameon=False, handletextpad=0.4, columnspacing=1.0)
+        ax.set_title(title)
+        _ticks(ax)
+    return fig
+
+
+# -- 2. the symmetry problem ------------------------------------------------------
+def _weights_heatmap(ax, weights, title, norm_max):
+    image = ax.imshow(weights, cmap=WEIGHT_CMAP, vmin=-norm_max, vmax=norm_max)
+    for (row, column), value in np.ndenumerate(weights):
+        ax.text(column, row, f"{value:.2f}", ha="center", va="center", fontsize=FONT_SIZE,
+                color=BLACK)
+    ax.set_xticks(range(weights.shape[1]), [f"h{j + 1}" for j in range(weights.shape[1])])
+    ax.set_yticks(range(weights.shape[0]), ["x1", "x2", "x3 (1)"][:weights.shape[0]])
+    ax.set_xlabel("hidden unit (column)")
+    ax.set_title(title, fontsize=FONT_SIZE + 1)
+    ax.spines[:].set_visible(False)
+    return image
+
+
+def symmetry_plot(history, labels=("all weights 0.5", "0.5 + tiny noise (1e-3)")):
+    """Loss of the symmetric and perturbed starts, and each network's final ``weights1``.
+
+    ``history`` is the two-network ``ManyHistory`` of ``lab.symmetric_start``.
+    """
+    if history.loss is None or history.weights1.shape[0] != 2:
+        raise ValueError("history must be lab.symmetric_start's two-network history with loss")
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=(13, 4.6), layout="constrained")
+        grid = fig.add_gridspec(1, 3, width_ratios=[1.25, 1, 1])
+        ax = fig.add_subplot(grid[0])
+        steps = np.arange(history.loss.shape[0])
+        ax.plot(steps, history.loss[:, 0], color=VERMILLION, label=labels[0])
+        ax.plot(steps, history.loss[:, 1], color=BLUE, linestyle="--", label=labels[1])
+        ax.set_ylim(0, max(1.5, float(history.loss.max()) * 1.05))
+        ax.set_xlim(0, steps[-1])
+        ax.set_xlabel("iteration")
+        ax.set_ylabel(LOSS_LABEL)
+        ax.grid(True)
+        ax.legend(loc="upper right")
+        ax.set_title("Loss")
+        biggest = float(np.max(np.abs(history.weights1)))
+        for i, label in enumerate(labels):
+            heat = fig.add_subplot(grid[i + 1])
+            image = _weights_heatmap(heat, history.weights1[i],
+                                     f"final weights1, {label}", biggest)
+        bar = fig.colorbar(image, ax=fig.axes[1:], shrink=0.8, location="bottom", pad=0.02)
+        bar.set_label("weight")
+        _ticks(*fig.axes)
+    return fig
+
+
+# -- 3. saturation ------------------------------------------------------------------
+def gradient_norms_plot(init_scales, norms, title="Large initial weights: vanishing gradients"):
+    """Median gradient norm (log scale) against the iteration, one line per scale.
+
+    ``norms`` (iterations, len(init_scales)) from ``lab.gradient_norms_by_scale``.
+    Exact zeros (underflow) cannot be drawn on a log axis and are left out.
+    """
+    scales = np.asarray(init_scales, dtype=np.float64)
+    norms = np.asarray(norms, dtype=np.float64)
+    if norms.ndim != 2 or norms.shape[1] != scales.size:
+        raise ValueError(f"norms must have shape (iterations, {scales.size}), got {norms.shape}")
+    with mpl.rc_context(STYLE):
+        fig, axes = _figure((8, 4.8))
+        ax = axes[0, 0]
+        steps = np.arange(1, norms.shape[0] + 1)
+        styles = ("-", "--", "-.", ":")
+        for i, scale in enumerate(scales):
+            values = np.where(norms[:, i] > 0, norms[:, i], np.nan)
+            ax.plot(steps, values, color=PALETTE[i % len(PALETTE)],
+                    linestyle=styles[i % len(styles)], label=f"{scale:g}")
+        ax.set_yscale("log")
+        ax.set_xlim(1, steps[-1])
+        ax.set_xlabel("iteration")
+        ax.set_ylabel("gradient norm (median of starts)")
+        ax.grid(True)
+        ax.legend(title="initial scale", loc="upper left", bbox_to_anchor=(1.01, 1))
+        ax.set_title(title)
+        _ticks(ax)
+    return fig
+
+
+# -- 4. learning rate -----------------------------------------------------------------
+def learning_rate_plot(learning_rates, loss, zoom=60, names=None,
+                       title="One start, four learning rates"):
+    """Loss curves of one start at several learning rates: all iterations, and the first ``zoom``.
+
+    ``loss`` (iterations + 1, len(learning_rates)) from ``lab.learning_rate_curves``.
+    """
+    rates = np.asarray(learning_rates, dtype=np.float64)
+    loss = np.asarray(loss, dtype=np.float64)
+    if loss.ndim != 2 or loss.shape[1] != rates.size:
+        raise ValueError(f"loss must have shape (iterations + 1, {rates.size}), got {loss.shape}")
+    names = names or [""] * rates.size
+    with mpl.rc_context(STYLE):
+        fig, axes = _figure((13, 4.8), ncols=2)
+        colours = (GREY, BLUE, ORANGE, VERMILLION, GREEN, PURPLE)
+        styles = (":", "-", "--", "-.", "-", "-")
+        steps = np.arange(loss.shape[0])
+        zoom = min(zoom, loss.shape[0] - 1)
+        for ax, last in ((axes[0, 0], loss.shape[0] - 1), (axes[0, 1], zoom)):
+            for i, rate in enumerate(rates):
+                label = f"{rate:g}" + (f" ({names[i]})" if names[i] else "")
+                ax.plot(steps[:last + 1], loss[:last + 1, i], color=colours[i % len(colours)],
+                        linestyle=styles[i % len(styles)], label=label,
+                        marker="." if ax is axes[0, 1] else None)
+            ax.set_xlim(0, last)
+            ax.set_ylim(0, 2.1)
+            ax.set_xlabel("iteration")
+            ax.set_ylabel(LOSS_LABEL)
+            ax.grid(True)
+        axes[0, 0].set_title(title)
+        axes[0, 1].set_title(f"The first {zoom} iterations")
+        axes[0, 1].legend(title="learning rate", loc="upper left", bbox_to_anchor=(1.01, 1))
+        _ticks(*axes.ravel())
+    return fig
+
+
+def success_rate_plot(values, rates, xlabel, title, log_x=True):
+    """Success rate (%) against a setting, e.g. the learning rate."""
+    values = np.asarray(values, dtype=np.float64)
+    rates = _rates("rates", rates, (values.size,))
+    with mpl.rc_context(STYLE):
+        fig, axes = _figure((8, 4.6))
+        ax = axes[0, 0]
+        ax.plot(values, 100 * rates, marker="o", markersize=8, color=BLUE)
+        for value, rate in zip(values, rates, strict=True):
+            ax.annotate(f"{100 * rate:.1f}%", (value, 100 * rate), xytext=(0, 8),
+                        textcoords="offset points", ha="center", va="bottom",
+                        fontsize=FONT_SIZE,
+                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white",
+                                  edgecolor="none", alpha=0.85))
+        ax.margins(x=0.08)
+        if log_x:
+            ax.set_xscale("log")
+            ax.set_xticks(values, [f"{v:g}" for v in values])
+            ax.minorticks_off()
+        ax.set_ylim(-3, 112)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(SUCCESS_LABEL)
+        ax.grid(True)
+        ax.set_title(title)
+        _ticks(ax)
+    return fig
+
+
+# -- 5./6. bars ---------------------------------------------------------------------------
+def success_bars(labels, rates, title, ylabel=None, highlight=None):
+    """Horizontal bars of success rates (%), one per setup, the value written at the end.
+
+    ``highlight``: optional index of the bar to colour orange (e.g. the article's setup).
+    """
+    rates = _rates("rates", rates, (len(labels),))
+    with mpl.rc_context(STYLE):
+        fig, axes = _figure((9, 0.75 * len(labels) + 1.6))
+        ax = axes[0, 0]
+        positions = np.arange(len(labels))[::-1]
+        colours = [ORANGE if i == highlight else BLUE for i in range(len(labels))]
+        bars = ax.barh(positions, 100 * rates, color=colours, height=0.6)
+        ax.bar_label(bars, labels=[f"{100 * r:.1f}%" for r in rates], padding=4,
+                     fontsize=FONT_SIZE)
+        ax.set_yticks(positions, labels)
+        ax.set_xlim(0, 118)
+        ax.set_xticks([0, 25, 50, 75, 100])
+        ax.set_xlabel(SUCCESS_LABEL)
+        if ylabel:
+            ax.set_ylabel(ylabel)
+        ax.set_title(title)
+        _ticks(ax)
+    return fig
+
+
+# -- 7. gates ---------------------------------------------------------------------------
+def gates_plot(gates, models, resolution=41):
+    """Decision boundaries: the 3-4-1 network (top row) and one neuron (bottom row) per gate.
+
+    ``models`` is ``lab.gate_models(gates)``. A panel whose output is 0.5
+    everywhere (to 9 decimals) gets no 0.5 line, and says so.
+    """
+    from .datasets import logic_gate
+
+    count = len(gates)
+    if len(models["network_predict"]) != count:
+        raise ValueError("models must come from lab.gate_models with the same gates")
+    with mpl.rc_context(STYLE):
+        fig = Figure(figsize=(3.4 * count + 1.2, 7.6), layout="constrained")
+        axes = fig.subplots(2, count, squeeze=False)
+        rows = (("network_predict", "network_solved", "3-4-1 network"),
+                ("neuron_predict", "neuron_solved", "one neuron"))
+        for r, (key, solved_key, name) in enumerate(rows):
+            for g, gate in enumerate(gates):
+                x, y = logic_gate(gate)
+                predict = models[key][g]
+
+                def rounded(points, predict=predict):
+                    # 9 decimals: a flat 0.5 +- 1e-16 output draws no noise contour.
+                    return np.round(predict(points), 9)
+
+                ax = axes[r, g]
+                decision_boundary(rounded, x, y, ax=ax, resolution=resolution,
+                                  colorbar=False, title=None)
+                ax.get_legend().remove()
+                verdict = "solved" if models[solved_key][g] else "not solved"
+                ax.set_title(f"{gate.upper()}: {verdict}", fontsize=FONT_SIZE + 1,
+                             color=BLACK if models[solved_key][g] else VERMILLION)
+                if not any(c.get_gid() == "boundary" for c in ax.collections):
+                    ax.text(0.5, 0.5, "output 0.5\neverywhere", ha="center", va="center",
+                            fontsize=FONT_SIZE, color="white", transform=ax.transAxes)
+                if g > 0:
+                    ax.set_ylabel("")
+            axes[r, 0].set_ylabel(f"{name}\n\nx2")
+        mappable = axes[0, 0].collections[0]
+        bar = fig.colorbar(mappable, ax=axes, shrink=0.8, pad=0.02, ticks=np.linspace(0, 1, 6))
+        bar.set_label("output ŷ")
+        handles = [mpl.lines.Line2D([], [], marker=m, color="none", markerfacecolor=c,
+                                    markeredgecolor=BLACK, markersize=12, label=f"target {v}")
+                   for v, m, c in ((0, "o", SKY), (1, "s", ORANGE))]
+        handles.append(mpl.lines.Line2D([], [], color=BLACK, linewidth=2.5,
+                                        label="decision boundary (ŷ = 0.5)"))
+        fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False)
+        _ticks(*axes.ravel())
+    return fig
