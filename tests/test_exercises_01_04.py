@@ -1,0 +1,96 @@
+"""The exercise checks of notebooks 01-04: right answers pass, wrong ones get a hint.
+
+A hint must start with "❌ Not yet", must not give the solution away, and no
+wrong answer (of any type) may make a check raise.
+"""
+
+import math
+
+import numpy as np
+import pytest
+
+from nnfs_lib import exercises, sigmoid
+
+
+def tanh_from_sigmoid(z):
+    return 2 * sigmoid(2 * z) - 1
+
+
+def feedforward_with_biases(x, weights1, bias1, weights2, bias2):
+    layer1 = sigmoid(x @ weights1 + bias1)
+    return sigmoid(layer1 @ weights2 + bias2)
+
+
+def bias_after_sigmoid(x, weights1, bias1, weights2, bias2):
+    layer1 = sigmoid(x @ weights1) + bias1
+    return sigmoid(layer1 @ weights2) + bias2
+
+
+def raises(*args):
+    raise ZeroDivisionError("student bug")
+
+
+COMMON_WRONG = [None, "an answer", float("nan"), [], {}, object()]
+
+# check, right answers, wrong answers, strings the hint must not contain
+CASES = [
+    (exercises.check_01_weighted_sum, [2.25, np.float64(2.25)],
+     [1.5, -1.25, 0.75, 0.25, "2.25", [2.25], True, 10**400, float("inf")], ["2.25"]),
+    (exercises.check_01_layer_shape, [(4, 5), [4, 5], np.array([4, 5])],
+     [(5, 4), (4, 3), (3, 5), 20, (4, 5, 1), (4.5, 5), "(4, 5)"], ["(4, 5)", "4, 5"]),
+    (exercises.check_01_all_rows, [np.array([-0.5, 0.5, 0.5, 1.5]),
+                                   [[-0.5], [0.5], [0.5], [1.5]]],
+     [[0, 1, 1, 1], [-0.5, 0.5, 0.5], [-1.5, -0.5, -0.5, 0.5], np.zeros(4), 0.5],
+     ["-0.5", "1.5"]),
+    (exercises.check_02_weight_shapes, [((3, 6), (6, 1)), [[3, 6], [6, 1]]],
+     [((3, 4), (4, 1)), ((6, 3), (1, 6)), (3, 6), ((2, 6), (6, 1)), "((3, 6), (6, 1))"],
+     ["(3, 6)", "(6, 1)"]),
+    (exercises.check_02_bias_row, [2, -1, np.int64(2)],
+     [0, 1, 3, 2.5, "2", [2], True], ["2", "-1", "third", "last"]),
+    (exercises.check_02_parameter_count, [17, 17.0],
+     [16, 12, 13, 21, "17", [17], 17.5], ["17"]),
+    (exercises.check_03_sigmoid_inverse, [math.log(9), np.log(0.9 / 0.1), 2.197],
+     [0.9, 2.2, -2.197, math.log(0.9), "2.197", [2.197], True], ["2.19", "log(9)", "ln(9)"]),
+    (exercises.check_03_derivative_max, [0.25, 1 / 4],
+     [0.5, 1, 0, 0.2, "0.25", [0.25]], ["0.25", "1/4", "quarter"]),
+    (exercises.check_03_tanh_from_sigmoid, [tanh_from_sigmoid, np.tanh],
+     [lambda z: 2 * sigmoid(z) - 1, lambda z: sigmoid(2 * z), sigmoid, raises,
+      lambda z: 0.0, lambda: 1.0, np.tanh(1.0), "2*sigmoid(2*z)-1"],
+     ["2 * sigmoid", "sigmoid(2", "2*sigmoid"]),
+    (exercises.check_04_predict_shapes, [((10, 4), (10, 1)), [[10, 4], [10, 1]]],
+     [((4, 4), (4, 1)), ((10, 1), (10, 4)), ((4, 10), (1, 10)), (10, 4), "((10, 4), (10, 1))"],
+     ["(10, 4)", "(10, 1)"]),
+    (exercises.check_04_constant_output, [1 / (1 + math.exp(-2)), 0.8808, 0.881],
+     [0.5, 0.7311, 0.88, 2.0, 1.0, "0.8808", [0.8808]], ["0.88", "0.881"]),
+    (exercises.check_04_feedforward_with_biases, [feedforward_with_biases],
+     [bias_after_sigmoid, lambda x, w1, b1, w2, b2: sigmoid(sigmoid(x @ w1) @ w2), raises,
+      lambda x, w1, b1, w2, b2: (x @ w1 + b1) @ w2 + b2, lambda x: x, 3.0],
+     ["+ bias1)", "@ weights1 + bias1"]),
+]
+IDS = [case[0].__name__ for case in CASES]
+
+
+@pytest.mark.parametrize(("check", "right", "wrong", "secrets"), CASES, ids=IDS)
+def test_right_answers_pass(check, right, wrong, secrets):
+    for answer in right:
+        result = check(answer)
+        assert result, f"{answer!r}: {result!r}"
+        assert repr(result).startswith("✅ Correct")
+
+
+@pytest.mark.parametrize(("check", "right", "wrong", "secrets"), CASES, ids=IDS)
+def test_wrong_answers_get_a_hint_without_the_solution(check, right, wrong, secrets):
+    for answer in wrong + COMMON_WRONG:
+        result = check(answer)
+        assert not result, f"{answer!r} passed"
+        message = repr(result)
+        assert message.startswith("❌ Not yet"), message
+        for secret in secrets:
+            assert secret not in message, f"hint gives away {secret!r}: {message}"
+
+
+@pytest.mark.parametrize(("check", "right", "wrong", "secrets"), CASES, ids=IDS)
+def test_the_praise_does_not_repeat_the_solution_either(check, right, wrong, secrets):
+    message = repr(check(right[0]))
+    for secret in secrets:
+        assert secret not in message, message
