@@ -15,7 +15,6 @@ fast code uses the other:
 
 import numpy as np
 
-
 # Below -708, exp(-z) would overflow float64 (exp(709.8) is the largest
 # finite value). sigmoid(-708) is already ~3e-308, the smallest normal float,
 # so clamping there changes no result by more than that.
