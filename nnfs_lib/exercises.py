@@ -83,36 +83,434 @@ def check_00_separable(answer):
 
 
 # -- 01 neurons ---------------------------------------------------------------
-# (checks for notebook 01 go here)
+def _as_shape(answer):
+    """The answer as a tuple of whole numbers (a shape), or None."""
+    array = _as_array(answer)
+    if array is None or array.ndim != 1 or np.any(array != np.round(array)):
+        return None
+    return tuple(int(v) for v in array)
+
+
+def _is_close(answer, target, tolerance):
+    """True if the answer is a finite number within ``tolerance`` of ``target``."""
+    if not _is_number(answer):
+        return False
+    try:
+        value = float(answer)
+    except (OverflowError, ValueError):
+        return False
+    return bool(np.isfinite(value) and abs(value - target) <= tolerance)
+
+
+def _call(function, *args):
+    """``function(*args)`` as a float array, or None if it is not callable or fails."""
+    if not callable(function):
+        return None
+    try:
+        with np.errstate(all="ignore"):
+            return _as_array(function(*args))
+    except Exception:  # a student's function may fail in any way: that is a hint
+        return None
+
+
+def check_01_weighted_sum(answer):
+    """z = w1*x1 + w2*x2 + b for x = (1, 0), w = (1.5, -2.0), b = 0.75."""
+    passed = _is_close(answer, 2.25, 1e-9)
+    return _verdict(
+        passed,
+        "multiply each input by its weight, add the products, then add the bias.",
+        "give one number. An input of 0 contributes nothing; an input of 1 contributes "
+        "its weight unchanged. Do not forget the bias, and mind the signs.",
+    )
+
+
+def check_01_layer_shape(answer):
+    """Shape of x @ W for x of shape (4, 3) and W of shape (3, 5)."""
+    return _verdict(
+        _as_shape(answer) == (4, 5),
+        "one row per sample, one column per neuron.",
+        "give a shape as a tuple like (rows, columns). In a matrix product the inner "
+        "sizes must match and disappear; the outer sizes remain.",
+    )
+
+
+def check_01_all_rows(answer):
+    """The weighted sums of the 4 XOR rows for w = (1, 1, -0.5) (third input is the constant 1)."""
+    array = _as_array(answer)
+    expected = np.array([-0.5, 0.5, 0.5, 1.5])
+    passed = array is not None and array.size == 4 and np.allclose(array.ravel(), expected)
+    return _verdict(
+        passed,
+        "one matrix product gives the weighted sum of every row at once.",
+        "give four numbers, one per row of x. Try x @ w, with w as a numpy array "
+        "of three weights in the order of x's columns.",
+    )
 
 
 # -- 02 weights and biases ----------------------------------------------------
-# (checks for notebook 02 go here)
+def check_02_weight_shapes(answer):
+    """(weights1.shape, weights2.shape) for NeuralNetwork(x, y, hidden_units=6) on the XOR data."""
+    array = _as_array(answer)
+    passed = array is not None and array.shape == (2, 2) and np.array_equal(
+        array, [[3, 6], [6, 1]])
+    return _verdict(
+        passed,
+        "weights1 has one row per input and one column per hidden neuron; weights2 one "
+        "row per hidden neuron and one column per output.",
+        "give two shapes, like ((a, b), (c, d)). Count the columns of x and of y, and "
+        "remember which layer the hidden_units argument sets.",
+    )
+
+
+def check_02_bias_row(answer):
+    """Index of the row of weights1 that acts as the hidden layer's bias."""
+    passed = _is_number(answer) and answer in (2, -1)
+    return _verdict(
+        passed,
+        "that row multiplies the constant input, so it is added to every sample's sum.",
+        "give one row index (Python counts from 0). Which column of x has the same "
+        "value in every row?",
+    )
+
+
+def check_02_parameter_count(answer):
+    """Parameters of a 2-4-1 network with explicit biases in both layers."""
+    return _verdict(
+        _is_number(answer) and answer == 2 * 4 + 4 + 4 * 1 + 1,
+        "weights of both layers plus one bias per neuron that computes something.",
+        "give one whole number. Count weights1, weights2, and one bias for every "
+        "hidden and output neuron (input nodes have none).",
+    )
 
 
 # -- 03 activation function ---------------------------------------------------
-# (checks for notebook 03 go here)
+def check_03_sigmoid_inverse(answer):
+    """The z for which sigmoid(z) = 0.9."""
+    passed = _is_close(answer, np.log(9.0), 1e-3)
+    return _verdict(
+        passed,
+        "solving a = 1 / (1 + e^(-z)) for z gives z = log(a / (1 - a)), the logit.",
+        "give one number (3 decimals are enough). Set 1 / (1 + e^(-z)) equal to 0.9, "
+        "solve for e^(-z) first, then take a logarithm (np.log). Check: sigmoid(z) "
+        "should print 0.9.",
+    )
+
+
+def check_03_derivative_max(answer):
+    """The largest value the sigmoid's derivative takes."""
+    passed = _is_close(answer, 0.25, 1e-6)
+    return _verdict(
+        passed,
+        "the derivative a(1 - a) peaks where a is one half, at z = 0.",
+        "give one number. The derivative is a * (1 - a) with a = sigmoid(z); for which "
+        "a is that product largest? Or read the peak off the dashed curve.",
+    )
+
+
+def check_03_tanh_from_sigmoid(answer):
+    """A function computing tanh(z) using only the sigmoid (a Python callable)."""
+    z = np.linspace(-4.0, 4.0, 33)
+    result = _call(answer, z)
+    passed = result is not None and result.shape == z.shape and np.allclose(
+        result, np.tanh(z), atol=1e-9)
+    return _verdict(
+        passed,
+        "tanh is a sigmoid stretched to the range (-1, 1) and squeezed along z.",
+        "give a function of z (an array) that returns an array of the same shape. "
+        "Stretch the output range (0, 1) to (-1, 1), then compare your curve with "
+        "np.tanh: is it too flat?",
+    )
 
 
 # -- 04 feedforward -----------------------------------------------------------
-# (checks for notebook 04 go here)
+def check_04_predict_shapes(answer):
+    """(layer1 shape, output shape) when a 3-4-1 network's feedforward sees 10 inputs."""
+    array = _as_array(answer)
+    passed = array is not None and array.shape == (2, 2) and np.array_equal(
+        array, [[10, 4], [10, 1]])
+    return _verdict(
+        passed,
+        "every sample keeps its row through the network; only the columns change.",
+        "give two shapes, like ((a, b), (c, d)). The number of rows is the number of "
+        "samples; the number of columns is the number of neurons in that layer.",
+    )
+
+
+def check_04_constant_output(answer):
+    """The output of a 3-4-1 network with weights1 all 0 and weights2 all 1, for any input."""
+    passed = _is_close(answer, 1.0 / (1.0 + np.exp(-2.0)), 5e-4)
+    return _verdict(
+        passed,
+        "every hidden neuron outputs the same value, whatever the input.",
+        "give one number (3 decimals are enough). With zero weights every hidden sum is "
+        "0: what does the sigmoid make of 0? Then add up what the output neuron receives.",
+    )
+
+
+def check_04_feedforward_with_biases(answer):
+    """A function feedforward(x, weights1, bias1, weights2, bias2) returning the output."""
+    rng = np.random.default_rng(4)
+    x = rng.random((5, 3))
+    weights1, bias1 = rng.normal(size=(3, 4)), rng.normal(size=(1, 4))
+    weights2, bias2 = rng.normal(size=(4, 1)), rng.normal(size=(1, 1))
+    hidden = 1.0 / (1.0 + np.exp(-(x @ weights1 + bias1)))
+    expected = 1.0 / (1.0 + np.exp(-(hidden @ weights2 + bias2)))
+    result = _call(answer, x, weights1, bias1, weights2, bias2)
+    passed = result is not None and result.shape == expected.shape and np.allclose(
+        result, expected)
+    return _verdict(
+        passed,
+        "each layer is a matrix product, plus its bias, through the sigmoid.",
+        "give a function of (x, weights1, bias1, weights2, bias2) that returns the output "
+        "array, one row per row of x. Add each bias before that layer's sigmoid, not after.",
+    )
 
 
 # -- 05 loss function ---------------------------------------------------------
-# (checks for notebook 05 go here)
+def check_05_loss_value(answer):
+    """The sum-of-squares loss for y = [0, 1, 1, 0] and y_hat = [0.1, 0.8, 0.6, 0.3]."""
+    return _verdict(
+        _is_number(answer) and np.isfinite(answer) and abs(answer - 0.30) < 1e-9,
+        "square each error (0.01, 0.04, 0.16, 0.09) and add them up.",
+        "the loss is ONE number: subtract, square each of the four differences, then add "
+        "the four squares together.",
+    )
+
+
+def check_05_cancelling_errors(answer):
+    """(plain sum of y - y_hat, sum of squares) for y = [0, 1, 1, 0] and y_hat = [1, 0, 0, 1]."""
+    array = _as_array(answer)
+    passed = (array is not None and array.shape == (2,)
+              and np.allclose(array, [0.0, 4.0], rtol=0, atol=1e-9))
+    return _verdict(
+        passed,
+        "every prediction is completely wrong, yet the plain differences cancel out; "
+        "the squares cannot cancel.",
+        "give two numbers (plain_sum, squared_sum). Work out y - y_hat for each of the four "
+        "samples: two differences are +1 and two are -1.",
+    )
+
+
+def _loss_cases():
+    rng = np.random.default_rng(5)
+    cases = [(np.array([[0.0], [1.0], [1.0], [0.0]]), np.array([[0.1], [0.8], [0.6], [0.3]]))]
+    for shape in [(4, 1), (7, 1), (5, 3)]:
+        cases.append((rng.integers(0, 2, shape).astype(float), rng.random(shape)))
+    return cases
+
+
+def check_05_loss_function(func):
+    """A function ``loss(y, y_hat)`` returning the sum-of-squares loss as one number."""
+    if not callable(func):
+        return _verdict(False, "", "define a function with `def loss(y, y_hat):` and pass "
+                        "the function itself (no brackets after its name).")
+    for y, y_hat in _loss_cases():
+        try:
+            value = func(y.copy(), y_hat.copy())
+            array = np.asarray(value, dtype=np.float64)
+        except Exception as error:  # a student's function may fail in any way
+            return _verdict(False, "", f"your function raised {type(error).__name__}; "
+                            "call it on two small arrays to see why.")
+        if value is None:
+            return _verdict(False, "", "your function returns None: end it with `return ...`.")
+        if array.ndim != 0:
+            return _verdict(False, "", "your function returns an array (one value per sample, "
+                            "like the article's calculate_loss); add them up into one number.")
+        expected = np.sum((y - y_hat) ** 2)
+        if not np.isfinite(array) or not np.isclose(array, expected, rtol=1e-9, atol=1e-12):
+            return _verdict(False, "", "the value is off: square the differences y - y_hat, "
+                            "then add up all of the squares.")
+    return _verdict(True, "one number that is 0 only when every prediction is exact.", "")
 
 
 # -- 06 backpropagation -------------------------------------------------------
-# (checks for notebook 06 go here)
+def check_06_new_weight(answer):
+    """One gradient-descent step: w = 0.5, dL/dw = -2, learning rate 0.1. The new w?"""
+    return _verdict(
+        _is_number(answer) and np.isfinite(answer) and abs(answer - 0.7) < 1e-9,
+        "a negative slope means the loss falls to the right, so w moves right.",
+        "use w_new = w - learning_rate * dL/dw, and mind the two minus signs.",
+    )
+
+
+def check_06_small_gradient(answer):
+    """True or False: a gradient close to zero proves the weights are near the minimum."""
+    return _verdict(
+        answer is False,
+        "the gradient is the local slope only; a flat plateau far from the minimum has a "
+        "tiny gradient too.",
+        "answer True or False. Think of a long, nearly flat plateau high above the valley: "
+        "what is the slope there?",
+    )
+
+
+def check_06_descent_step(func):
+    """A function ``descent_step(weights, gradient, learning_rate)`` returning new weights."""
+    if not callable(func):
+        return _verdict(False, "", "define `def descent_step(weights, gradient, "
+                        "learning_rate):` and pass the function itself.")
+    rng = np.random.default_rng(6)
+    for rate in (0.1, 1.0, 2.5):
+        weights, gradient = rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
+        try:
+            result = np.asarray(func(weights.copy(), gradient.copy(), rate), dtype=np.float64)
+        except Exception as error:  # a student's function may fail in any way
+            return _verdict(False, "", f"your function raised {type(error).__name__}; "
+                            "try it on two small arrays.")
+        if result.shape != weights.shape:
+            return _verdict(False, "", "return the new weights, an array of the same shape "
+                            "as `weights`.")
+        if np.allclose(result, weights + rate * gradient):
+            return _verdict(False, "", "your step goes uphill: the gradient points to where "
+                            "the loss grows.")
+        if not np.allclose(result, weights - rate * gradient):
+            return _verdict(False, "", "the step should be the gradient scaled by the "
+                            "learning rate; check how you combine the three arguments.")
+    return _verdict(True, "a step against the gradient, scaled by the learning rate.", "")
 
 
 # -- 07 the math --------------------------------------------------------------
-# (checks for notebook 07 go here)
+def check_07_gradient_shapes(answer):
+    """(shape of dL/dW1, shape of dL/dW2) for the 3-4-1 network, as two tuples."""
+    try:
+        shapes = tuple(tuple(int(v) for v in shape) for shape in answer)
+    except Exception:  # any wrong type is just a hint
+        shapes = None
+    return _verdict(
+        shapes == ((3, 4), (4, 1)),
+        "a gradient always has the shape of the array it differentiates.",
+        "give two shapes like ((rows, columns), (rows, columns)); a gradient has the same "
+        "shape as the weights it belongs to.",
+    )
+
+
+def check_07_sigmoid_slope(answer):
+    """The slope of the sigmoid at z = 0, sigma'(0)."""
+    return _verdict(
+        _is_number(answer) and np.isfinite(answer) and abs(answer - 0.25) < 1e-9,
+        "sigma(0) = 1/2, so sigma'(0) = 1/2 * (1 - 1/2); this is the steepest the sigmoid gets.",
+        "use sigma'(z) = sigma(z) * (1 - sigma(z)) and first work out sigma(0).",
+    )
+
+
+def check_07_weights2_gradient(func):
+    """A function ``grad_w2(layer1, output, y)`` returning dL/dW2 (shape (h, 1))."""
+    if not callable(func):
+        return _verdict(False, "", "define `def grad_w2(layer1, output, y):` and pass the "
+                        "function itself.")
+    rng = np.random.default_rng(7)
+    for n, h in [(4, 4), (6, 3)]:
+        layer1, output = rng.random((n, h)), rng.random((n, 1))
+        y = rng.integers(0, 2, (n, 1)).astype(float)
+        expected = layer1.T @ (2 * (output - y) * output * (1 - output))
+        try:
+            result = np.asarray(func(layer1.copy(), output.copy(), y.copy()), dtype=np.float64)
+        except Exception as error:  # a student's function may fail in any way
+            return _verdict(False, "", f"your function raised {type(error).__name__}; "
+                            "check the shapes of the factors you multiply.")
+        if result.shape != expected.shape:
+            return _verdict(False, "", "the result must have the shape of W2 (one row per "
+                            "hidden unit); check the transpose.")
+        if np.allclose(result, -expected):
+            return _verdict(False, "", "the sign is flipped: that is the article's 2(y - y_hat).")
+        if not np.allclose(result, expected):
+            return _verdict(False, "", "three factors: dL/dy_hat, the sigmoid's slope at the "
+                            "output, and the hidden activations (transposed, in a matrix product).")
+    return _verdict(True, "layer1 transposed times the output delta.", "")
 
 
 # -- 08 training and results --------------------------------------------------
-# (checks for notebook 08 go here)
+def _trained_seed_0():
+    from .datasets import xor
+    from .network import NeuralNetwork
+    from .training import train
+
+    x, y = xor()
+    network = NeuralNetwork(x, y, rng=0)
+    history = train(network, 1500)
+    return network, history
+
+
+def check_08_reproducible(answer):
+    """True or False: rerunning the article's code prints 0.00854594 ... again."""
+    return _verdict(
+        answer is False,
+        "np.random.rand without a seed gives new starting weights on every run.",
+        "answer True or False. Where do the article's starting weights come from, and is "
+        "anything fixing them?",
+    )
+
+
+def check_08_first_below(answer):
+    """For the seed-0 network: the first k with history.loss[k] < 0.05."""
+    passed = False
+    if isinstance(answer, (int, np.integer)) and not isinstance(answer, bool):
+        loss = _trained_seed_0()[1].loss
+        passed = int(answer) == int(np.argmax(loss < 0.05))
+    return _verdict(
+        passed,
+        "after that, the loss only creeps down: most of the learning happens early.",
+        "give a whole number. history.loss[k] is the loss after k updates; find the "
+        "smallest k where it is below 0.05 (np.argmax of a boolean array helps).",
+    )
+
+
+def check_08_centre_prediction(answer):
+    """The seed-0 network's output for the new input (x1, x2) = (0.5, 0.5), a number."""
+    array = _as_array(answer)
+    passed = False
+    if array is not None and array.size == 1:
+        network = _trained_seed_0()[0]
+        expected = network.predict(np.array([[0.5, 0.5, 1.0]]))[0, 0]
+        passed = abs(float(array.ravel()[0]) - expected) < 1e-4
+    return _verdict(
+        passed,
+        "XOR never defined this point; the number is the network's own guess.",
+        "give one number: train the seed-0 network for 1500 iterations, then call "
+        "net.predict on one row (x1, x2, constant 1).",
+    )
 
 
 # -- 09 initial-weights lab ---------------------------------------------------
-# (checks for notebook 09 go here)
+def check_09_symmetric_start(weights1, weights2):
+    """A (3, 4) weights1 and (4, 1) weights2, not all one number, with identical hidden units."""
+    w1, w2 = _as_array(weights1), _as_array(weights2)
+    if w1 is None or w2 is None or w1.shape != (3, 4) or w2.shape != (4, 1):
+        return _verdict(False, "", "give weights1 as a (3, 4) array of numbers and weights2 as "
+                        "a (4, 1) array, e.g. built with np.array or np.full.")
+    hidden_identical = bool(np.all(w1 == w1[:, :1]) and np.all(w2 == w2[0, 0]))
+    if hidden_identical and np.all(w1 == w2[0, 0]):
+        return _verdict(False, "", "that start is symmetric, but every weight is the same "
+                        "number; find one where the weights differ yet the hidden units "
+                        "still cannot be told apart.")
+    return _verdict(
+        hidden_identical,
+        "each hidden unit has the same incoming weights (equal columns of weights1) and the "
+        "same outgoing weight, so all four get identical gradients forever.",
+        "a hidden unit is its column of weights1 plus its row of weights2; two units are "
+        "interchangeable when both of those match.",
+    )
+
+
+def check_09_single_neuron_gates(answer):
+    """Which of AND, OR, NAND, XOR can one sigmoid neuron with a bias learn? A list of names."""
+    names = None
+    if isinstance(answer, (list, tuple, set, frozenset)) and all(
+            isinstance(name, str) for name in answer):
+        names = {name.strip().lower() for name in answer}
+    return _verdict(
+        names == {"and", "or", "nand"},
+        "one neuron draws one straight line; AND, OR and NAND are linearly separable, XOR is not.",
+        "give a list of gate names such as [\"and\"]; for each gate, ask whether one straight "
+        "line can put all its 1s on one side and its 0s on the other (see section 6).",
+    )
+
+
+def check_09_min_hidden_units(answer):
+    """The smallest hidden layer with which the network can represent XOR."""
+    return _verdict(
+        _is_number(answer) and answer == 2,
+        "two hidden units draw two lines, one per diagonal, and the output combines them.",
+        "one hidden unit draws a single line, like a lone neuron; how many lines does it "
+        "take to fence off XOR's two 1s from its two 0s?",
+    )
