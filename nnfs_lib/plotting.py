@@ -302,7 +302,8 @@ def predictions_plot(y, predictions, inputs=None, ax=None,
         like "(0, 1)". Without it the ticks read "sample 1", ...
 
     ``ax.containers[0]`` holds the target bars, ``ax.containers[1]`` the
-    prediction bars, whose values are written above them to 3 decimals.
+    prediction bars; the values are written above the bars (predictions to 3
+    decimals), so a target of 0 stays visible.
     """
     y = _vector("y", y)
     predictions = _vector("predictions", predictions)
@@ -314,7 +315,10 @@ def predictions_plot(y, predictions, inputs=None, ax=None,
         fig, ax = _new_axes(ax, (7, 4.5))
         positions = np.arange(y.size)
         width = 0.38
-        ax.bar(positions - width / 2, y, width, color=GREY, label="target", gid="target")
+        targets = ax.bar(positions - width / 2, y, width, color=GREY, edgecolor=BLACK,
+                         linewidth=1, label="target", gid="target")
+        # A target of 0 has no visible bar: its value is written instead.
+        ax.bar_label(targets, labels=[f"{t:g}" for t in y], padding=3, fontsize=FONT_SIZE)
         bars = ax.bar(positions + width / 2, predictions, width, color=BLUE,
                       label="prediction", gid="prediction")
         ax.bar_label(bars, labels=[f"{p:.3f}" for p in predictions], padding=3,
