@@ -1,0 +1,864 @@
+"""Interactive explorers for the notebooks (ipywidgets 8): controls -> training -> figure.
+
+This module holds no maths. It wires sliders and buttons to
+``nnfs_lib.network.NeuralNetwork`` and ``nnfs_lib.training.train`` and shows
+the result with the drawing functions of ``nnfs_lib.plotting``.
+
+Rendering is a pure function of the settings, so the very same code draws the
+static fallback figure of a notebook::
+
+    explorer = TrainingExplorer()          # live, needs a kernel
+    explorer
+    draw_training(TrainingSettings())      # static, deterministic
+
+Design notes
+
+* Each explorer owns ONE ``matplotlib.figure.Figure`` (never a pyplot figure,
+  so nothing is registered with pyplot and nothing leaks). The first drawing
+  comes from the ``plotting`` functions; an update only changes the data of the
+  existing artists (line data, ``set_array``, bar heights, the contour), which
+  is several times faster than drawing from scratch.
+* The figure is rendered with Agg to PNG bytes shown in an ``ipywidgets.Image``.
+  Compared with ``display(fig)`` inside an ``ipywidgets.Output`` this needs no
+  output capture (it works the same in a test without a kernel), does not
+  flicker, and the picture is one trait that a test or a browser can compare.
+* An exception in a callback is stored in ``explorer.last_error`` and shown in
+  the explorer's error label; with ``raise_errors=True`` (tests) it is raised.
+"""
+
+import contextlib
+import io
+import traceback
+from dataclasses import dataclass, field
+
+import ipywidgets as widgets
+import matplotlib as mpl
+import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.path import Path
+from matplotlib.text import Annotation
+from matplotlib.transforms import Bbox, IdentityTransform
+from PIL import Image
+
+from . import plotting
+from .activations import sigmoid, sigmoid_derivative
+from .datasets import xor
+from .network import NeuralNetwork
+from .training import train
+
+__all__ = [
+    "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",
+    "snapshot_steps", "initial_weights", "render_png",
+    "TrainingExplorer", "ActivationExplorer", "NeuronExplorer", "LossExplorer",
+]
+
+#: Size and resolution of the explorer figures: small enough to render fast.
+FIGSIZE = plotting.OVERVIEW_SIZE
+COMPACT_FIGSIZE = (12, 4.2)
+DPI = 66
+#: Grid points per side of the decision-boundary panel.
+RESOLUTION = 31
+#: How many time steps the time slider offers (snapshots recorded per run).
+TIME_STEPS = 100
+#: Range of the weight sliders; the initial-weight scale stays inside it.
+WEIGHT_LIMIT = 20.0
+#: Tiny floor for the loss on a log axis (a saturated network can reach 0).
+_LOG_FLOOR = 1e-300
+
+
+# -- settings -> training ---------------------------------------------------------
+@dataclass(eq=False)
+class TrainingSettings:
+    """Everything that determines a training explorer's picture.
+
+    ``weights1`` (3, 4) and ``weights2`` (4, 1) are the *initial* weights;
+    ``None`` means: draw them from ``seed`` and ``init_scale`` as
+    ``NeuralNetwork`` does. ``time`` is the iteration k whose weights are
+    shown (snapped to the nearest recorded snapshot); ``None`` means the end.
+    """
+
+    iterations: int = 1500
+    learning_rate: float = 1.0
+    seed: int = 0
+    init_scale: float = 1.0
+    weights1: np.ndarray | None = None
+    weights2: np.ndarray | None = None
+    log_scale: bool = False
+    time: int | None = None
+
+
+@dataclass(eq=False)
+class TrainingResult:
+    """A finished run: the trained ``network``, its ``history`` and the snapshot ``steps``."""
+
+    network: NeuralNetwork
+    history: object
+    steps: list = field(default_factory=list)
+
+    def snap(self, time):
+        """The recorded iteration nearest to ``time`` (``None``: the last one)."""
+        if time is None:
+            return self.steps[-1]
+        return min(self.steps, key=lambda step: (abs(step - time), step))
+
+    def network_at(self, time):
+        """A copy of the network holding the weights recorded at ``snap(time)``."""
+        shown = self.network.copy()
+        saved = self.history.snapshots[self.snap(time)]
+        for target, value in zip(shown.parameters(), saved, strict=True):
+            target[...] = value
+        return shown
+
+
+def snapshot_steps(iterations, count=TIME_STEPS):
+    """About ``count`` evenly spaced iterations in [0, iterations], both ends included."""
+    step = max(1, -(-int(iterations) // count))
+    steps = list(range(0, int(iterations) + 1, step))
+    if steps[-1] != iterations:
+        steps.append(int(iterations))
+    return steps
+
+
+def initial_weights(seed=0, init_scale=1.0):
+    """``(weights1, weights2)`` as ``NeuralNetwork(x, y, rng=seed, init_scale=...)`` draws them."""
+    x, y = xor()
+    network = NeuralNetwork(x, y, rng=seed, init_scale=init_scale)
+    return network.weights1, network.weights2
+
+
+def train_from_settings(settings):
+    """The article's network on XOR built from ``settings`` and trained: a ``TrainingResult``."""
+    x, y = xor()
+    network = NeuralNetwork(x, y, weights1=settings.weights1, weights2=settings.weights2,
+                            rng=settings.seed, init_scale=settings.init_scale,
+                            learning_rate=settings.learning_rate)
+    steps = snapshot_steps(settings.iterations)
+    history = train(network, settings.iterations, snapshots=steps)
+    return TrainingResult(network=network, history=history, steps=steps)
+
+
+# -- drawing ------------------------------------------------------------------------
+def render_png(fig):
+    """The figure rendered by Agg, as PNG bytes (fast compression, no metadata).
+
+    A figure made by ``draw_training`` is rendered incrementally (see
+    ``_Blitter``); the pixels are the same as a full draw.
+    """
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    panels = getattr(fig, "_nnfs_panels", None)
+    if panels is None:
+        canvas.draw()
+    else:
+        panels.blitter.draw(canvas)
+    buffer = io.BytesIO()
+    Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw",
+                     "RGBA", 0, 1).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
+class _Blitter:
+    """Redraw only what changed: most of a training figure (ticks, labels,
+    legends: about 90 texts) is the same from one update to the next.
+
+    The figure without its *dynamic* artists is kept as a pixel background.
+    An update restores it, re-renders the axes whose frame (limits, scale) has
+    changed or that are *volatile* (the diagram and its colour bar), and draws
+    the dynamic artists (lines, bars, contours) on top.
+    """
+
+    def __init__(self, panels):
+        self.panels = panels
+        self.background = None
+        self.keys = {}
+        self.slots = {}
+
+    def draw(self, canvas):
+        fig = canvas.figure
+        dynamic = self.panels.dynamic()
+        for _, artists in dynamic:
+            for artist in artists:
+                artist.set_animated(True)
+        try:
+            keys = self.panels.frame_keys()
+            renderer = canvas.get_renderer()
+            size = canvas.get_width_height()
+            if self.background is None or self.size != size:
+                canvas.draw()  # animated artists are left out
+                renderer = canvas.get_renderer()
+                self.size = size
+                changed = []
+            else:
+                canvas.restore_region(self.background)
+                changed = [ax for ax in fig.axes
+                           if ax in self.panels.volatile or keys[ax] != self.keys.get(ax)]
+                with mpl.rc_context(plotting.STYLE):
+                    for ax in changed:
+                        if ax not in self.panels.volatile:  # its ticks may have grown
+                            self.slots[ax] = Bbox.union([self.slots[ax],
+                                                         ax.get_tightbbox(renderer)])
+                        renderer.draw_path(self._white(renderer),
+                                           _rectangle_path(self.slots[ax].padded(2)),
+                                           IdentityTransform(), (1.0, 1.0, 1.0, 1.0))
+                    for ax in changed:
+                        ax.draw(renderer)
+            if not self.slots:
+                # The region each axes may paint: its extent, widened for the volatile
+                # axes, whose titles and tick labels change length.
+                for ax in fig.axes:
+                    slot = Bbox.union([ax.get_tightbbox(renderer), ax.bbox])
+                    if ax is self.panels.diagram:
+                        slot = Bbox.from_extents(slot.x0 - 30, slot.y0 - 12, slot.x1, slot.y1 + 6)
+                    elif ax in self.panels.volatile:  # the colour bar
+                        slot = Bbox.from_extents(slot.x0, slot.y0 - 12, slot.x1 + 8, slot.y1 + 6)
+                    self.slots[ax] = slot
+            self.keys = keys
+            if changed or self.background is None:
+                self.background = canvas.copy_from_bbox(fig.bbox)
+            for ax, artists in dynamic:
+                for artist in sorted(artists, key=lambda a: a.get_zorder()):
+                    ax.draw_artist(artist)
+        finally:
+            for _, artists in dynamic:
+                for artist in artists:
+                    artist.set_animated(False)
+
+    @staticmethod
+    def _white(renderer):
+        gc = renderer.new_gc()
+        gc.set_linewidth(0)
+        return gc
+
+
+def _rectangle_path(bbox):
+    return Path([(bbox.x0, bbox.y0), (bbox.x1, bbox.y0), (bbox.x1, bbox.y1),
+                 (bbox.x0, bbox.y1), (bbox.x0, bbox.y0)], closed=True)
+
+
+class _TrainingPanels:
+    """Handles to the artists of a training figure, to update them in place."""
+
+    def __init__(self, fig, compact):
+        self.compact = compact
+        axes = fig.axes
+        self.diagram = axes[0]
+        self.loss = axes[1]
+        (self.edges,) = [c for c in self.diagram.collections if c.get_gid() == "edges"]
+        self.loss_line = _by_gid(self.loss.lines, "loss")
+        self.marker = _by_gid(self.loss.lines, "marker")
+        self.marker_dot = _by_gid(self.loss.lines, "marker-dot")
+        self.marker_text = [t for t in self.loss.texts if isinstance(t, Annotation)][0]
+        self.blitter = _Blitter(self)
+        if compact:
+            return
+        self.predictions = axes[2]
+        self.boundary = axes[3]
+        self.bars = self.predictions.containers[1]
+        # The value labels of the prediction bars (target bars may have labels too).
+        centres = [bar.get_x() + bar.get_width() / 2 for bar in self.bars]
+        self.bar_labels = [
+            next(t for t in self.predictions.texts
+                 if isinstance(t, Annotation) and np.isclose(t.xy[0], centre))
+            for centre in centres]
+
+    @property
+    def volatile(self):
+        """Axes redrawn in full at every update: the diagram and its colour bar."""
+        volatile = {self.diagram}
+        if self.edges.colorbar is not None:
+            volatile.add(self.edges.colorbar.ax)
+        return volatile
+
+    def frame_keys(self):
+        """What an axes' static part depends on; a changed key means re-rendering it."""
+        return {ax: (ax.get_xlim(), ax.get_ylim(), ax.get_yscale(), ax.get_ylabel(),
+                     ax.get_title(), ax.get_position().bounds)
+                for ax in self.diagram.figure.axes}
+
+    def dynamic(self):
+        """``[(axes, artists)]`` drawn over the cached background at every update."""
+        loss = [self.loss_line, self.marker, self.marker_dot, self.marker_text,
+                *self.loss.spines.values()]
+        if self.compact:
+            return [(self.loss, loss)]
+        contours = [c for c in self.boundary.collections
+                    if c.get_gid() in ("output", "boundary")]
+        points = [c for c in self.boundary.collections if c.get_gid() not in
+                  ("output", "boundary")]
+        return [(self.loss, loss),
+                (self.predictions, list(self.bars) + self.bar_labels),
+                (self.boundary, contours + points + list(self.boundary.spines.values()))]
+
+
+def _by_gid(artists, gid):
+    return [a for a in artists if a.get_gid() == gid][0]
+
+
+def _new_training_figure(settings, result, compact):
+    time = result.snap(settings.time)
+    shown = result.network_at(time)
+    if compact:
+        with mpl.rc_context(plotting.STYLE):
+            fig = Figure(figsize=COMPACT_FIGSIZE, dpi=DPI)
+            fig.subplots_adjust(left=0.02, right=0.97, bottom=0.15, top=0.88, wspace=0.25)
+            axes = fig.subplots(1, 2)
+            plotting.network_diagram(shown.weights1, shown.weights2, ax=axes[0])
+            plotting.loss_curve(result.history.loss, ax=axes[1], marker_at=time)
+    else:
+        fig = Figure(figsize=FIGSIZE, dpi=DPI)
+        plotting.training_overview(result.network, result.history, iteration=time,
+                                   resolution=RESOLUTION, fig=fig)
+    FigureCanvasAgg(fig)
+    fig._nnfs_panels = _TrainingPanels(fig, compact)
+    return fig
+
+
+def draw_training(settings=None, result=None, fig=None, compact=False):
+    """The training picture for ``settings``: diagram, loss, predictions, boundary.
+
+    ``result`` is ``train_from_settings(settings)`` (computed if not given).
+    ``fig``: a figure made by an earlier ``draw_training`` to update in place
+    (what the explorer does); without it a new ``Figure`` is made with the
+    ``plotting`` functions. ``compact=True`` draws only diagram and loss.
+    Either way the same update code sets the data, so a static figure and the
+    explorer at the same settings show the same data.
+    """
+    settings = TrainingSettings() if settings is None else settings
+    if result is None:
+        result = train_from_settings(settings)
+    if fig is None or getattr(fig, "_nnfs_panels", None) is None:
+        fig = _new_training_figure(settings, result, compact)
+    _update_training_figure(fig._nnfs_panels, settings, result)
+    return fig
+
+
+def _update_training_figure(panels, settings, result):
+    time = result.snap(settings.time)
+    shown = result.network_at(time)
+    with mpl.rc_context(plotting.STYLE):
+        _update_diagram(panels, shown, time)
+        _update_loss(panels, result.history.loss, time, settings.log_scale)
+        if not panels.compact:
+            _update_predictions(panels, shown)
+            _update_boundary(panels, shown)
+
+
+def _update_diagram(panels, shown, time):
+    w = np.concatenate([shown.weights1.ravel(), shown.weights2.ravel()])
+    norm = plotting.network_weight_norm(shown.weights1, shown.weights2)
+    panels.edges.set_array(w)
+    panels.edges.set_clim(norm.vmin, norm.vmax)
+    # The width rule of plotting.network_diagram.
+    panels.edges.set_linewidths(0.6 + 5.4 * np.abs(w) / norm.vmax)
+    panels.diagram.set_title(f"Weights after {time} iterations")
+
+
+def _update_loss(panels, loss, time, log_scale):
+    ax = panels.loss
+    steps = np.arange(loss.size)
+    shown = np.maximum(loss, _LOG_FLOOR) if log_scale else loss
+    panels.loss_line.set_data(steps, shown)
+    ax.set_xlim(0, max(loss.size - 1, 1))
+    # Limits rounded to "nice" values, so that they (and the ticks) rarely change.
+    top = float(shown.max())
+    if log_scale:
+        ax.set_yscale("log")
+        ax.set_ylim(10.0 ** np.floor(np.log10(float(shown.min())) - 0.2),
+                    10.0 ** np.ceil(np.log10(top) + 0.1))
+    else:
+        ax.set_yscale("linear")
+        ax.set_ylim(0, np.ceil(top * 1.05 / 0.25) * 0.25 if top > 0 else 1.0)
+    panels.marker.set_xdata([time, time])
+    panels.marker_dot.set_data([time], [shown[time]])
+    early = time < 0.7 * loss.size
+    text = panels.marker_text
+    text.set_text(f"iteration {time}\nloss {loss[time]:.4g}")
+    text.xy = (time, shown[time])
+    text.xyann = (10 if early else -10, 10)
+    text.set_horizontalalignment("left" if early else "right")
+    ax.set_ylabel(plotting.LOSS_LABEL + (" (log scale)" if log_scale else ""))
+    plotting._style_ticks(ax)
+
+
+def _update_predictions(panels, shown):
+    outputs = shown.predict(shown.input)[:, 0]
+    for bar, label, value in zip(panels.bars, panels.bar_labels, outputs, strict=True):
+        bar.set_height(value)
+        label.set_text(f"{value:.3f}")
+        label.xy = (bar.get_x() + bar.get_width() / 2, value)
+
+
+def _update_boundary(panels, shown):
+    ax = panels.boundary
+    for collection in list(ax.collections):
+        if collection.get_gid() in ("output", "boundary"):
+            collection.remove()
+    grid_x1, grid_x2, output = plotting.decision_grid(plotting.network_predictor(shown),
+                                                      RESOLUTION)
+    # The same contours as plotting.decision_boundary.
+    filled = ax.contourf(grid_x1, grid_x2, output, levels=np.linspace(0, 1, 11),
+                         cmap=plotting.OUTPUT_CMAP, extend="both", zorder=1)
+    filled.set_gid("output")
+    if output.min() < 0.5 < output.max():
+        line = ax.contour(grid_x1, grid_x2, output, levels=[0.5], colors=plotting.BLACK,
+                          linewidths=2.5, zorder=2)
+        line.set_gid("boundary")
+
+
+# -- explorer machinery --------------------------------------------------------------
+class _Explorer:
+    """Common parts: one figure shown as a PNG ``Image``, an error label, a hold."""
+
+    def __init__(self, raise_errors=False):
+        self.raise_errors = raise_errors
+        self.last_error = None
+        self.updates = 0
+        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
+        self.error_label = widgets.HTML(value="", layout=widgets.Layout(min_height="0"))
+        self._held = 0
+        self.figure = None
+
+    # Display as the explorer's top-level box.
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    @contextlib.contextmanager
+    def _hold(self):
+        """Change many controls without an update per control."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+
+    def _guarded(self, function):
+        """Wrap a callback: exceptions go to ``last_error`` and the error label."""
+
+        def callback(*args):
+            if self._held:
+                return None
+            try:
+                result = function(*args)
+            except Exception as error:  # noqa: BLE001 - shown to the student
+                self.last_error = error
+                self.error_label.value = (
+                    "<pre style='color:#D55E00'>Error: "
+                    + "".join(traceback.format_exception_only(type(error), error)).strip()
+                    + "</pre>")
+                if self.raise_errors:
+                    raise
+                return None
+            self.last_error = None
+            self.error_label.value = ""
+            return result
+
+        return callback
+
+    def _observe(self, control, function):
+        control.observe(self._guarded(function), names="value")
+
+    def _show(self):
+        self.image.value = render_png(self.figure)
+        self.updates += 1
+
+
+def _slider(kind, description, value, **options):
+    style = {"description_width": "initial"}
+    return kind(value=value, description=description, style=style,
+                continuous_update=options.pop("continuous_update", False), **options)
+
+
+# -- the training explorer -----------------------------------------------------------
+class TrainingExplorer(_Explorer):
+    """Train the article's 3-4-1 network on XOR and watch what happens (notebook 08).
+
+    Controls: iterations, learning rate, random seed, initial-weight scale; the
+    16 initial weights as the matrices weights1 (3x4) and weights2 (4x1);
+    buttons "new random weights", "all equal", "all zero", "reset"; a log-scale
+    checkbox and a time slider that shows iteration k of the run without
+    retraining. ``TrainingExplorer(compact=True)`` (notebook 06) has no weight
+    matrix, no time slider and only the diagram and the loss.
+
+    ``settings`` gives the current ``TrainingSettings``; ``result`` the last
+    ``TrainingResult``; ``figure`` the one figure that is updated.
+    """
+
+    def __init__(self, settings=None, compact=False, raise_errors=False):
+        super().__init__(raise_errors)
+        self.compact = compact
+        settings = TrainingSettings() if settings is None else settings
+        self.defaults = settings
+        self.iterations = _slider(widgets.IntSlider, "iterations", settings.iterations,
+                                  min=0, max=10_000, step=50)
+        self.learning_rate = _slider(widgets.FloatLogSlider, "learning rate",
+                                     settings.learning_rate, base=10, min=-2, max=2, step=0.05,
+                                     readout_format=".3g")
+        self.seed = _slider(widgets.IntSlider, "random seed", settings.seed, min=0, max=100)
+        self.init_scale = _slider(widgets.FloatSlider, "initial-weight scale",
+                                  settings.init_scale, min=0.1, max=WEIGHT_LIMIT, step=0.1)
+        self.log_scale = widgets.Checkbox(value=settings.log_scale, description="log-scale loss")
+        self.weights1 = [[self._weight_slider(f"x{i + 1}→h{j + 1}") for j in range(4)]
+                         for i in range(3)]
+        self.weights2 = [self._weight_slider(f"h{j + 1}→ŷ") for j in range(4)]
+        self.new_weights_button = widgets.Button(description="new random weights",
+                                                 tooltip="draw weights from the seed and scale")
+        self.equal_button = widgets.Button(description="all equal",
+                                           tooltip="every weight = scale / 2")
+        self.zero_button = widgets.Button(description="all zero")
+        self.reset_button = widgets.Button(description="reset", button_style="warning")
+        self.time = widgets.IntSlider(description="show iteration", value=settings.iterations,
+                                      min=0, max=max(settings.iterations, 1),
+                                      continuous_update=True,
+                                      style={"description_width": "initial"},
+                                      layout=widgets.Layout(width="95%"))
+        self.result = None
+        self._set_controls(settings)
+
+        for control in (self.iterations, self.learning_rate, *self.weight_sliders):
+            self._observe(control, self._retrain)
+        for control in (self.seed, self.init_scale):
+            self._observe(control, self._random_weights)
+        self._observe(self.log_scale, self._redraw)
+        self._observe(self.time, self._on_time)
+        self.new_weights_button.on_click(self._guarded(self._random_weights))
+        self.equal_button.on_click(self._guarded(self._equal_weights))
+        self.zero_button.on_click(self._guarded(self._zero_weights))
+        self.reset_button.on_click(self._guarded(self.reset))
+
+        self.widget = self._layout()
+        self._guarded(self._retrain)()
+
+    # -- controls -------------------------------------------------------------
+    def _weight_slider(self, description):
+        return widgets.FloatSlider(value=0.0, description=description, min=-WEIGHT_LIMIT,
+                                   max=WEIGHT_LIMIT, step=0.01, readout_format=".2f",
+                                   continuous_update=False, style={"description_width": "44px"},
+                                   layout=widgets.Layout(width="190px"))
+
+    @property
+    def weight_sliders(self):
+        return [s for row in self.weights1 for s in row] + list(self.weights2)
+
+    def _layout(self):
+        buttons = widgets.HBox([self.new_weights_button, self.equal_button, self.zero_button,
+                                self.reset_button])
+        settings = widgets.HBox([
+            widgets.VBox([self.iterations, self.learning_rate]),
+            widgets.VBox([self.seed, self.init_scale]),
+            widgets.VBox([self.log_scale]),
+        ])
+        parts = [settings, buttons]
+        if not self.compact:
+            grid1 = widgets.GridBox([s for row in self.weights1 for s in row],
+                                    layout=widgets.Layout(grid_template_columns="repeat(4, auto)"))
+            grid2 = widgets.GridBox(list(self.weights2),
+                                    layout=widgets.Layout(grid_template_columns="auto"))
+            matrices = widgets.HBox([
+                widgets.VBox([widgets.HTML("<b>weights1</b> (3×4, input → hidden)"), grid1]),
+                widgets.VBox([widgets.HTML("<b>weights2</b> (4×1)"), grid2],
+                             layout=widgets.Layout(margin="0 0 0 12px")),
+            ])
+            parts += [widgets.HTML("<b>Initial weights</b> (training starts from these)"),
+                      matrices, self.time]
+        parts += [self.error_label, self.image]
+        return widgets.VBox(parts)
+
+    def _set_controls(self, settings):
+        weights1, weights2 = settings.weights1, settings.weights2
+        if weights1 is None or weights2 is None:
+            weights1, weights2 = initial_weights(settings.seed, settings.init_scale)
+        with self._hold():
+            self.iterations.value = settings.iterations
+            self.learning_rate.value = settings.learning_rate
+            self.seed.value = settings.seed
+            self.init_scale.value = settings.init_scale
+            self.log_scale.value = settings.log_scale
+            self._set_weights(weights1, weights2)
+            self._set_time_range(settings.iterations, settings.time)
+
+    def _set_weights(self, weights1, weights2):
+        weights1 = np.asarray(weights1, dtype=np.float64).reshape(3, 4)
+        weights2 = np.asarray(weights2, dtype=np.float64).reshape(4)
+        with self._hold():
+            for i in range(3):
+                for j in range(4):
+                    self.weights1[i][j].value = float(weights1[i, j])
+            for j in range(4):
+                self.weights2[j].value = float(weights2[j])
+
+    def _set_time_range(self, iterations, time=None):
+        # step stays 1: a changing step makes the browser re-round the value;
+        # the kernel snaps it to the recorded iterations instead (``_on_time``).
+        with self._hold():
+            self.time.max = max(iterations, 1)
+            self.time.value = iterations if time is None else time
+
+    @property
+    def settings(self):
+        """The current ``TrainingSettings`` read from the controls."""
+        weights1 = np.array([[s.value for s in row] for row in self.weights1])
+        weights2 = np.array([[s.value] for s in self.weights2])
+        time = None if self.compact or self.time.value >= self.iterations.value \
+            else self.time.value
+        return TrainingSettings(
+            iterations=self.iterations.value, learning_rate=self.learning_rate.value,
+            seed=self.seed.value, init_scale=self.init_scale.value,
+            weights1=weights1, weights2=weights2, log_scale=self.log_scale.value, time=time)
+
+    # -- callbacks --------------------------------------------------------------
+    def _retrain(self, change=None):
+        if change is not None and change["owner"] is self.iterations:
+            self._set_time_range(self.iterations.value)
+        settings = self.settings
+        self.result = train_from_settings(settings)
+        self._draw(settings)
+
+    def _draw(self, settings):
+        self.figure = draw_training(settings, self.result, fig=self.figure,
+                                    compact=self.compact)
+        self._show()
+
+    def _redraw(self, change=None):
+        self._draw(self.settings)
+
+    def _on_time(self, change=None):
+        if self.result is None:
+            return
+        snapped = self.result.snap(self.time.value)
+        if snapped != self.time.value:
+            with self._hold():
+                self.time.value = snapped
+        self._redraw()
+
+    def _random_weights(self, *args):
+        self._set_weights(*initial_weights(self.seed.value, self.init_scale.value))
+        self._retrain()
+
+    def _equal_weights(self, *args):
+        value = self.init_scale.value / 2
+        self._set_weights(np.full((3, 4), value), np.full((4, 1), value))
+        self._retrain()
+
+    def _zero_weights(self, *args):
+        self._set_weights(np.zeros((3, 4)), np.zeros((4, 1)))
+        self._retrain()
+
+    def reset(self, *args):
+        """Back to the settings the explorer started with."""
+        self._set_controls(self.defaults)
+        self._retrain()
+
+
+# -- smaller explorers -----------------------------------------------------------------
+class ActivationExplorer(_Explorer):
+    """One neuron a = sigmoid(w·x + b) and the derivative sigmoid'(w·x + b) (notebook 03).
+
+    The weight w sets the steepness (the slope at the centre is w/4), the bias
+    b shifts the curve: its centre sits at x = -b/w.
+    """
+
+    X = np.linspace(-6, 6, 241)
+
+    def __init__(self, weight=1.0, bias=0.0, raise_errors=False):
+        super().__init__(raise_errors)
+        self.weight = _slider(widgets.FloatSlider, "weight w", weight, min=-5, max=5,
+                              step=0.1, continuous_update=True)
+        self.bias = _slider(widgets.FloatSlider, "bias b", bias, min=-5, max=5, step=0.1,
+                            continuous_update=True)
+        self.figure = draw_activation(weight, bias)
+        for control in (self.weight, self.bias):
+            self._observe(control, self._update)
+        self.widget = widgets.VBox([widgets.HBox([self.weight, self.bias]),
+                                    self.error_label, self.image])
+        self._guarded(self._update)()
+
+    def _update(self, change=None):
+        draw_activation(self.weight.value, self.bias.value, fig=self.figure)
+        self._show()
+
+
+def draw_activation(weight=1.0, bias=0.0, fig=None):
+    """sigmoid(w·x + b) and its derivative against x; updates ``fig`` if it is given."""
+    x = ActivationExplorer.X
+    if fig is None:
+        with mpl.rc_context(plotting.STYLE):
+            fig = Figure(figsize=(7.5, 4.2), dpi=DPI, layout="constrained")
+            FigureCanvasAgg(fig)
+            plotting.activation_plot("sigmoid", z=x, ax=fig.add_subplot())
+            ax = fig.axes[0]
+            ax.set_xlabel("input x")
+            ax.set_ylim(-0.05, 1.05)
+    ax = fig.axes[0]
+    z = weight * x + bias
+    ax.lines[0].set_ydata(sigmoid(z))
+    ax.lines[1].set_ydata(sigmoid_derivative(z))
+    ax.lines[0].set_label("σ(w·x + b)")
+    ax.lines[1].set_label("σ′(w·x + b), the derivative")
+    with mpl.rc_context(plotting.STYLE):
+        ax.legend(loc="upper left")
+    ax.set_title(f"One neuron: w = {weight:.3g}, b = {bias:.3g}")
+    return fig
+
+
+class NeuronExplorer(_Explorer):
+    """A single neuron: inputs x1, x2, x3, weights w1..w3, output sigmoid(Σ wᵢxᵢ) (notebook 04)."""
+
+    def __init__(self, inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), raise_errors=False):
+        super().__init__(raise_errors)
+        self.inputs = [_slider(widgets.FloatSlider, f"x{i + 1}", float(v), min=0, max=1,
+                               step=0.1, continuous_update=True) for i, v in enumerate(inputs)]
+        self.weights = [_slider(widgets.FloatSlider, f"w{i + 1}", float(v), min=-5, max=5,
+                                step=0.1, continuous_update=True)
+                        for i, v in enumerate(weights)]
+        self.figure = draw_neuron(inputs, weights)
+        for control in (*self.inputs, *self.weights):
+            self._observe(control, self._update)
+        self.widget = widgets.VBox([widgets.HBox([widgets.VBox(self.inputs),
+                                                  widgets.VBox(self.weights)]),
+                                    self.error_label, self.image])
+        self._guarded(self._update)()
+
+    def _update(self, change=None):
+        draw_neuron([s.value for s in self.inputs], [s.value for s in self.weights],
+                    fig=self.figure)
+        self._show()
+
+
+def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
+    """The neuron (inputs, weighted edges) and where z = Σ wᵢxᵢ lands on the sigmoid."""
+    inputs = np.asarray(inputs, dtype=np.float64)
+    column = np.asarray(weights, dtype=np.float64).reshape(3, 1)
+    # The neuron's own pre-activation, through the network's forward pass.
+    neuron = NeuralNetwork(inputs.reshape(1, 3), np.zeros((1, 1)), hidden_units=1,
+                           weights1=column, weights2=np.ones((1, 1)))
+    neuron.feedforward()
+    z = float(np.dot(inputs, column[:, 0]))
+    output = float(neuron.layer1[0, 0])
+    if fig is None:
+        with mpl.rc_context(plotting.STYLE):
+            fig = Figure(figsize=(10.5, 4.2), dpi=DPI)
+            FigureCanvasAgg(fig)
+            fig.subplots_adjust(left=0.02, right=0.97, bottom=0.15, top=0.86, wspace=0.15)
+            left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
+            plotting.network_diagram(column, np.ones((1, 1)), inputs=inputs, ax=left,
+                                     title="One neuron", colorbar=False)
+            # Keep the inputs and the neuron; hide the output layer of the 3-1-1 drawing.
+            edges = _by_gid(left.collections, "edges")
+            edges.set_segments(edges.get_segments()[:3])
+            for text in left.texts:
+                if text.get_text() in ("ŷ", "output\nlayer"):
+                    text.set_visible(False)
+                if text.get_text() == "hidden\nlayer":
+                    text.set_text("neuron")
+            nodes = _by_gid(left.collections, "nodes")
+            nodes.set_facecolor([plotting.SKY] * 3 + ["#F5F5F5", "none"])
+            nodes.set_edgecolor([plotting.BLACK] * 4 + ["none"])
+            plotting.activation_plot("sigmoid", z=np.linspace(-8, 8, 161), ax=right,
+                                     title="")
+            right.plot([z], [output], "o", color=plotting.VERMILLION, markersize=10,
+                       gid="neuron")
+    left, right = fig.axes[0], fig.axes[1]
+    edges = _by_gid(left.collections, "edges")
+    w = column[:, 0]
+    biggest = max(float(np.max(np.abs(w))), 1e-12)
+    edges.set_array(w)
+    edges.set_clim(-biggest, biggest)
+    edges.set_linewidths(0.6 + 5.4 * np.abs(w) / biggest)
+    input_texts = [t for t in left.texts if t.get_fontweight() == "bold"]
+    for text, value in zip(input_texts, inputs, strict=True):
+        text.set_text(plotting._number_text(value))
+    for text in left.texts:
+        if text.get_text().startswith("h1") or text.get_text().startswith("a ="):
+            text.set_text(f"a = {output:.3f}")
+    dot = _by_gid(right.lines, "neuron")
+    dot.set_data([z], [output])
+    terms = " + ".join(f"{wi:.2g}·{xi:.2g}" for wi, xi in zip(w, inputs, strict=True))
+    left.set_title(f"z = {terms} = {z:.3g}", fontsize=plotting.FONT_SIZE)
+    right.set_title(f"output a = σ(z) = σ({z:.3g}) = {output:.3f}",
+                    fontsize=plotting.FONT_SIZE)
+    return fig
+
+
+class LossExplorer(_Explorer):
+    """The loss along one chosen weight, with the current point and its tangent (notebook 05).
+
+    All other weights stay at their initial values (seed ``seed``). The
+    tangent's slope is that weight's entry of ``network.gradients()``:
+    gradient descent moves the weight downhill along it.
+    """
+
+    def __init__(self, seed=0, raise_errors=False):
+        super().__init__(raise_errors)
+        names = [(f"weights1[{i},{j}]  (x{i + 1}→h{j + 1})", (0, i, j))
+                 for i in range(3) for j in range(4)]
+        names += [(f"weights2[{j},0]  (h{j + 1}→ŷ)", (1, j, 0)) for j in range(4)]
+        self.choice = widgets.Dropdown(options=names, value=(1, 0, 0),
+                                       description="weight", style={"description_width": "initial"})
+        self.seed = _slider(widgets.IntSlider, "random seed", seed, min=0, max=100)
+        start = initial_weights(seed)[1][0, 0]
+        self.value = _slider(widgets.FloatSlider, "its value", float(round(start, 2)),
+                             min=-8, max=8, step=0.05, continuous_update=True)
+        self.figure = draw_loss_along(self.choice.value, self.value.value, seed)
+        self._observe(self.choice, self._on_choice)
+        self._observe(self.seed, self._on_choice)
+        self._observe(self.value, self._update)
+        self.widget = widgets.VBox([widgets.HBox([self.choice, self.seed]), self.value,
+                                    self.error_label, self.image])
+        self._guarded(self._update)()
+
+    def _on_choice(self, change=None):
+        layer, i, j = self.choice.value
+        with self._hold():
+            self.value.value = float(initial_weights(self.seed.value)[layer][i, j])
+        self._update()
+
+    def _update(self, change=None):
+        draw_loss_along(self.choice.value, self.value.value, self.seed.value, fig=self.figure)
+        self._show()
+
+
+def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8.0)):
+    """Loss against one weight ``which = (layer, i, j)``; a dot and its tangent at ``value``."""
+    layer, i, j = which
+    x, y = xor()
+    network = NeuralNetwork(x, y, rng=seed)
+    if value is None:
+        value = float(network.parameters()[layer][i, j])
+    grid = np.linspace(span[0], span[1], 161)
+    target = network.parameters()[layer]
+    losses = np.empty_like(grid)
+    for k, w in enumerate(grid):
+        target[i, j] = w
+        losses[k] = network.loss()
+    target[i, j] = value
+    loss = network.loss()
+    slope = float(network.gradients()[layer][i, j])
+    name = f"weights{layer + 1}[{i},{j}]"
+    tangent_x = np.array([value - 1.5, value + 1.5])
+    tangent_y = loss + slope * (tangent_x - value)
+    if fig is None:
+        with mpl.rc_context(plotting.STYLE):
+            fig = Figure(figsize=(7.5, 4.4), dpi=DPI, layout="constrained")
+            FigureCanvasAgg(fig)
+            ax = fig.add_subplot()
+            ax.plot(grid, losses, color=plotting.BLUE, gid="loss", label="loss")
+            ax.plot(tangent_x, tangent_y, color=plotting.VERMILLION, linestyle="--",
+                    gid="tangent", label="tangent (slope = gradient)")
+            ax.plot([value], [loss], "o", color=plotting.VERMILLION, markersize=9, gid="point")
+            ax.set_ylabel(plotting.LOSS_LABEL)
+            ax.grid(True)
+            ax.legend(loc="upper right")
+            plotting._style_ticks(ax)
+    ax = fig.axes[0]
+    _by_gid(ax.lines, "loss").set_data(grid, losses)
+    _by_gid(ax.lines, "tangent").set_data(tangent_x, tangent_y)
+    _by_gid(ax.lines, "point").set_data([value], [loss])
+    low, high = float(losses.min()), float(losses.max())
+    pad = 0.08 * (high - low) + 1e-3
+    ax.set_xlim(*span)
+    ax.set_ylim(low - pad, high + pad)
+    ax.set_xlabel(f"{name} (all other weights fixed)")
+    direction = "decrease" if slope > 0 else "increase" if slope < 0 else "keep"
+    ax.set_title(f"loss {loss:.4f}, gradient {slope:+.4f}: descent would {direction} "
+                 f"{name}", fontsize=plotting.FONT_SIZE)
+    return fig
