@@ -1,9 +1,13 @@
 """The explorers in a real browser: JupyterLab + Chromium, driven with the mouse.
 
-A fixture starts its own JupyterLab (random port and token, temporary config
-and runtime folders) on the repository; Chromium opens a notebook, runs all
-cells, waits for the widgets, drags the iterations slider and checks that the
-loss plot changed. Skipped without /usr/bin/chromium, unless CI=true.
+A fixture starts ONE Jupyter server for the module (``jupyter lab``: random
+port and token, temporary config and runtime folders, autosave off) on a
+temporary COPY of notebooks/, images/ and README.md, so nothing is saved into
+the repository. Chromium opens a notebook, runs all cells, waits for the
+widgets, drags the iterations slider with the mouse and checks that the loss
+plot changed: in JupyterLab (``/lab``) and in Notebook 7 (``/notebooks/...``,
+served by the same server; there the keyboard does not move sliders).
+Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails.
 
     .venv/bin/python -m pytest tests/test_browser.py -p no:cacheprovider -o addopts=""
 """
@@ -11,6 +15,7 @@ loss plot changed. Skipped without /usr/bin/chromium, unless CI=true.
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -34,6 +39,13 @@ NOTEBOOKS = {
     "08": "notebooks/08_training_and_results.ipynb",
     "06": "notebooks/06_backpropagation.ipynb",
 }
+#: What the served copy holds (the notebooks link ../images and ../README.md).
+SERVED = ["notebooks", "images", "README.md"]
+#: JupyterLab and Notebook 7 read their user settings from here: autosave off.
+NO_AUTOSAVE = ("lab/user-settings/@jupyterlab/docmanager-extension/plugin.jupyterlab-settings",
+               '{"autosave": false}')
+#: The issue's budget for all browser tests together, server start included.
+BUDGET_SECONDS = 120
 
 
 def _free_port():
@@ -42,37 +54,81 @@ def _free_port():
         return sock.getsockname()[1]
 
 
+def _unavailable(reason):
+    """Skip on a user's machine; on CI (CI=true) the browser tests must run."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} on CI (CI=true): the browser tests must run")
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="module")
 def chromium_path():
     if not CHROMIUM.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{CHROMIUM} is missing on CI")
-        pytest.skip(f"{CHROMIUM} is not installed")
-    pytest.importorskip("playwright.sync_api")
+        _unavailable(f"{CHROMIUM} is not installed")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _unavailable("the playwright package is not installed")
     return str(CHROMIUM)
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory, chromium_path):
-    """A private JupyterLab on ROOT: yields its base URL and token."""
+def stopwatch(request):
+    """Measures all browser tests of the module together (server start included)."""
+    start = time.monotonic()
+    yield
+    elapsed = time.monotonic() - start
+    line = f"browser tests took {elapsed:.1f} s in total (budget {BUDGET_SECONDS} s)"
+    plugins = request.config.pluginmanager
+    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+    if reporter is None or capture is None:
+        print(line)
+        return
+    with capture.global_and_fixture_disabled():  # shown even when output is captured
+        reporter.write_line(f"\n{line}", red=elapsed > BUDGET_SECONDS)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """A temporary copy of the notebooks (and what they link to), served as root_dir."""
+    root = tmp_path_factory.mktemp("served")
+    for name in SERVED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name,
+                            ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        elif source.exists():
+            shutil.copy2(source, root / name)
+    return root
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory, stopwatch, chromium_path, served):
+    """One private Jupyter server (JupyterLab + Notebook 7) on ``served``: yields URL, token."""
     home = tmp_path_factory.mktemp("jupyter")
     port, token = _free_port(), secrets.token_hex(16)
+    settings, content = NO_AUTOSAVE
+    (home / "config" / settings).parent.mkdir(parents=True)
+    (home / "config" / settings).write_text(content)
     env = dict(os.environ)
     # Private config and runtime; the data path keeps sys.prefix/share/jupyter
     # (jupyterlab_widgets' labextension), which JUPYTER_DATA_DIR does not hide.
     env.update(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
                JUPYTER_DATA_DIR=str(home / "data"), JUPYTERLAB_WORKSPACES_DIR=str(home / "ws"),
+               JUPYTERLAB_SETTINGS_DIR=str(home / "config" / "lab" / "user-settings"),
                MPLBACKEND="Agg")
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
-               f"--port={port}", f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={ROOT}", "--LabApp.expose_app_in_browser=True",
+               f"--port={port}", "--ServerApp.port_retries=0",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={served}",
+               "--LabApp.expose_app_in_browser=True",
+               "--JupyterNotebookApp.expose_app_in_browser=True",
                "--LabApp.news_url=None",
                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")
     log = open(home / "lab.log", "wb")  # noqa: SIM115 - closed below
     server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT,
-                              cwd=ROOT)
+                              cwd=served)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -106,13 +162,35 @@ def browser(chromium_path):
         launched.close()
 
 
-def run_notebook(page, base, token, path, name):
-    """Open ``path`` in JupyterLab, run all cells, wait for the widgets to render."""
-    # A fresh workspace per notebook, so no other notebook's tab is restored.
-    page.goto(f"{base}/lab/workspaces/nnfs{name}/tree/{path}?reset&token={token}")
+def _shutdown_sessions(base, token):
+    """Stop the kernels a test started, so the next UI starts from a fresh kernel."""
+    with urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE")
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+
+
+@pytest.fixture
+def page(lab, browser):
+    """A fresh browser page; afterwards its context is closed and its kernels stopped."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+        _shutdown_sessions(*lab)
+
+
+def run_notebook(page, url, name):
+    """Open ``url`` (JupyterLab or Notebook 7), run all cells, wait for the widgets."""
+    page.goto(url)
     page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
     page.wait_for_function("() => window.jupyterapp !== undefined", timeout=30_000)
-    # Wait for the kernel, then run everything through the command registry.
+    # Wait for the kernel, then run everything through the command registry
+    # (the command behind Run -> Run All Cells in both UIs).
     page.wait_for_function(
         """() => {
             const w = window.jupyterapp.shell.currentWidget;
@@ -154,32 +232,51 @@ def drag_slider(page, description, dx):
     return before, readout.inner_text()
 
 
-@pytest.mark.parametrize("name", ["08", "06"])
-def test_dragging_the_iterations_slider_changes_the_loss_plot(lab, browser, name):
-    base, token = lab
-    path = NOTEBOOKS[name]
+def drag_and_check_the_loss_plot(page, name):
+    """Drag the explorer's iterations slider: its loss plot (image src and pixels) changes."""
+    explorer = page.locator(f"{PANEL} .jupyter-widgets.widget-vbox", has=page.locator(
+        ".widget-label:text-is('iterations')")).first
+    image = explorer.locator("img.widget-image").first
+    image.scroll_into_view_if_needed()
+    source = image.get_attribute("src")
+    before = image.screenshot()
+    drag_slider(page, "iterations", 30)
+    page.wait_for_function(
+        "([img, old]) => img.getAttribute('src') !== old",
+        arg=[image.element_handle(), source], timeout=20_000)
+    page.wait_for_timeout(300)
+    after = image.screenshot()
+    page.screenshot(path=str(SCREENSHOTS / f"nnfs_browser_{name}_dragged.png"))
+    assert after != before, "the plot did not change"
+    assert "Error:" not in explorer.inner_text()
+    text = page.inner_text(PANEL)
+    assert "Error displaying widget" not in text
+    assert "Loading widget..." not in text
+
+
+def _require(path):
     if not (ROOT / path).exists():
         pytest.skip(f"{path} is not written yet")
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    try:
-        run_notebook(page, base, token, path, name)
-        explorer = page.locator(f"{PANEL} .jupyter-widgets.widget-vbox", has=page.locator(
-            ".widget-label:text-is('iterations')")).first
-        image = explorer.locator("img.widget-image").first
-        image.scroll_into_view_if_needed()
-        source = image.get_attribute("src")
-        before = image.screenshot()
-        drag_slider(page, "iterations", 30)
-        page.wait_for_function(
-            "([img, old]) => img.getAttribute('src') !== old",
-            arg=[image.element_handle(), source], timeout=20_000)
-        page.wait_for_timeout(300)
-        after = image.screenshot()
-        page.screenshot(path=str(SCREENSHOTS / f"nnfs_browser_{name}_dragged.png"))
-        assert after != before, "the plot did not change"
-        text = page.inner_text(PANEL)
-        assert "Error:" not in explorer.inner_text()
-        assert "Error displaying widget" not in text
-    finally:
-        context.close()
+
+
+@pytest.mark.parametrize("name", ["08", "06"])
+def test_dragging_the_iterations_slider_changes_the_loss_plot(lab, page, name):
+    base, token = lab
+    path = NOTEBOOKS[name]
+    _require(path)
+    # A fresh workspace per notebook, so no other notebook's tab is restored.
+    run_notebook(page, f"{base}/lab/workspaces/nnfs{name}/tree/{path}?reset&token={token}", name)
+    drag_and_check_the_loss_plot(page, name)
+
+
+def test_notebook7_dragging_the_iterations_slider_changes_the_loss_plot(lab, page):
+    """The same in Notebook 7's UI (/notebooks/<path>), on the same server."""
+    base, token = lab
+    path = NOTEBOOKS["08"]
+    _require(path)
+    run_notebook(page, f"{base}/notebooks/{path}?token={token}", "nb7_08")
+    # Really Notebook 7 (not JupyterLab): its own shell, no JupyterLab main dock.
+    assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
+    assert page.locator("#main-panel").count() == 1
+    assert page.locator(".jp-LabShell").count() == 0
+    drag_and_check_the_loss_plot(page, "nb7_08")
