@@ -134,16 +134,21 @@ def check_01_layer_shape(answer):
     )
 
 
-def check_01_all_rows(answer):
-    """The weighted sums of the 4 XOR rows for w = (1, 1, -0.5) (third input is the constant 1)."""
-    array = _as_array(answer)
+def check_01_all_rows(sums, gate=None):
+    """The weighted sums of the 4 XOR rows for w = (1, 1, -0.5) (third input is the constant 1),
+    and the name of the logic gate the neuron resembles (it fires where its sum is positive)."""
+    array = _as_array(sums)
     expected = np.array([-0.5, 0.5, 0.5, 1.5])
-    passed = array is not None and array.size == 4 and np.allclose(array.ravel(), expected)
+    if array is None or array.size != 4 or not np.allclose(array.ravel(), expected):
+        return _verdict(False, "", "give four numbers, one per row of x. Try x @ w, with w as a "
+                        "numpy array of three weights in the order of x's columns.")
+    name = gate.strip().lower() if isinstance(gate, str) else None
     return _verdict(
-        passed,
-        "one matrix product gives the weighted sum of every row at once.",
-        "give four numbers, one per row of x. Try x @ w, with w as a numpy array "
-        "of three weights in the order of x's columns.",
+        name == "or",
+        "one matrix product gives every row's sum, and the neuron fires whenever at least "
+        "one input is 1.",
+        "the sums are right; now name the gate as a string such as \"nand\". The neuron fires "
+        "for the rows with a positive sum: which gate outputs 1 for exactly those inputs?",
     )
 
 
@@ -384,12 +389,22 @@ def check_07_gradient_shapes(answer):
     )
 
 
-def check_07_sigmoid_slope(answer):
-    """The slope of the sigmoid at z = 0, sigma'(0)."""
+def check_07_output_delta(answer):
+    """delta2 = dL/dz2 for one sample with target y = 1 and prediction y_hat = 0.8."""
+    expected = 2 * (0.8 - 1) * 0.8 * (1 - 0.8)
+    if _is_close(answer, -expected, 1e-9):
+        return _verdict(False, "", "the size is right but the sign is flipped: that is the "
+                        "article's 2(y - y_hat). The prediction is too low, so raising z2 "
+                        "lowers the loss.")
+    if _is_close(answer, 2 * (0.8 - 1), 1e-9) or _is_close(answer, 0.8 - 1, 1e-9):
+        return _verdict(False, "", "that is only dL/dy_hat (or part of it); the chain rule also "
+                        "multiplies by the sigmoid's slope at the output.")
     return _verdict(
-        _is_number(answer) and np.isfinite(answer) and abs(answer - 0.25) < 1e-9,
-        "sigma(0) = 1/2, so sigma'(0) = 1/2 * (1 - 1/2); this is the steepest the sigmoid gets.",
-        "use sigma'(z) = sigma(z) * (1 - sigma(z)) and first work out sigma(0).",
+        _is_close(answer, expected, 1e-9),
+        "dL/dy_hat times the sigmoid's slope, y_hat(1 - y_hat); negative because the "
+        "prediction is too low.",
+        "give one number: delta2 = 2(y_hat - y) * y_hat(1 - y_hat), with the slope taken from "
+        "the output y_hat itself.",
     )
 
 
@@ -493,24 +508,43 @@ def check_09_symmetric_start(weights1, weights2):
 
 
 def check_09_single_neuron_gates(answer):
-    """Which of AND, OR, NAND, XOR can one sigmoid neuron with a bias learn? A list of names."""
+    """Which of NOR, XNOR and IMPLIES (x1 -> x2) can one sigmoid neuron with a bias learn?"""
     names = None
     if isinstance(answer, (list, tuple, set, frozenset)) and all(
             isinstance(name, str) for name in answer):
         names = {name.strip().lower() for name in answer}
     return _verdict(
-        names == {"and", "or", "nand"},
-        "one neuron draws one straight line; AND, OR and NAND are linearly separable, XOR is not.",
-        "give a list of gate names such as [\"and\"]; for each gate, ask whether one straight "
-        "line can put all its 1s on one side and its 0s on the other (see section 6).",
+        names == {"nor", "implies"},
+        "one neuron draws one straight line, and exactly those two gates are linearly separable.",
+        "give a list of gate names such as [\"nor\"]. For each gate, write its truth table, mark "
+        "its 1s and 0s on the four corners of the square, and ask whether one straight line can "
+        "put all the 1s on one side and all the 0s on the other (compare section 6).",
     )
 
 
-def check_09_min_hidden_units(answer):
-    """The smallest hidden layer with which the network can represent XOR."""
+def check_09_two_unit_xor(weights1, bias1, weights2, bias2):
+    """Hand-set weights of a 2-2-1 sigmoid network with biases whose outputs solve XOR.
+
+    Shapes: weights1 (2, 2), bias1 2 entries, weights2 (2, 1), bias2 one number. XOR is
+    solved when every output is on the right side of 0.5, as in the lab.
+    """
+    from nnfs_lib.activations import sigmoid
+
+    w1, b1, w2, b2 = (_as_array(a) for a in (weights1, bias1, weights2, bias2))
+    if (w1 is None or b1 is None or w2 is None or b2 is None or w1.shape != (2, 2)
+            or b1.size != 2 or w2.shape != (2, 1) or b2.size != 1):
+        return _verdict(False, "", "give weights1 as a (2, 2) array (one column per hidden unit), "
+                        "bias1 with 2 entries, weights2 as a (2, 1) array and bias2 as one number.")
+    x = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    output = sigmoid(sigmoid(x @ w1 + b1.reshape(1, 2)) @ w2 + b2.reshape(1, 1)).ravel()
+    solved = bool(np.all(np.abs(output - np.array([0.0, 1.0, 1.0, 0.0])) < 0.5))
+    shown = ", ".join(f"{value:.3f}" for value in output)
     return _verdict(
-        _is_number(answer) and answer == 2,
-        "two hidden units draw two lines, one per diagonal, and the output combines them.",
-        "one hidden unit draws a single line, like a lone neuron; how many lines does it "
-        "take to fence off XOR's two 1s from its two 0s?",
+        solved,
+        f"your network outputs {shown}: two lines parallel to the anti-diagonal, one on each "
+        "side of the band through (0, 1) and (1, 0), combined by the output neuron.",
+        f"your network outputs {shown} for (0, 0), (0, 1), (1, 0), (1, 1); each must be on the "
+        "right side of 0.5. Let each hidden unit draw one line that cuts off one corner, (0, 0) "
+        "or (1, 1), and let the output fire only when both hidden units agree the point is in "
+        "the band between them. Weights like 20 make each sigmoid almost a step.",
     )

@@ -19,6 +19,7 @@ colour-blind-safe palette (``BLUE``, ``ORANGE``, ...). Weights use
 
 import matplotlib as mpl
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.collections import LineCollection, PatchCollection
 from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
@@ -416,14 +417,21 @@ def decision_boundary(predict, x=None, y=None, ax=None, resolution=61,
                               linewidths=2.5)
             line.set_gid("boundary")
         if x is not None:
+            # The colours and markers of notebook 00's XOR plot (blue circles for 0,
+            # orange squares for 1); a white halo keeps them visible on the dark and
+            # the light ends of the colour map. The legend says "target", not "XOR",
+            # because other gates are drawn too; the artists keep the label "class k".
             classes = np.round(y).astype(int)
-            for value, marker, colour in ((0, "o", SKY), (1, "s", ORANGE)):
+            halo = [patheffects.withStroke(linewidth=4.5, foreground="white")]
+            points = []
+            for value, marker, colour in ((0, "o", BLUE), (1, "s", ORANGE)):
                 chosen = classes == value
-                ax.scatter(x[chosen, 0], x[chosen, 1], s=170, marker=marker, c=colour,
-                           edgecolors=BLACK, linewidths=2, zorder=3, label=f"class {value}",
-                           clip_on=False)
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2,
-                      frameon=False, handletextpad=0.3)
+                points.append(ax.scatter(x[chosen, 0], x[chosen, 1], s=170, marker=marker,
+                                         c=colour, edgecolors=BLACK, linewidths=2, zorder=3,
+                                         label=f"class {value}", clip_on=False,
+                                         path_effects=halo))
+            ax.legend(points, ["target 0", "target 1"], loc="upper center",
+                      bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False, handletextpad=0.3)
         ax.set_xlim(-0.1, 1.1)
         ax.set_ylim(-0.1, 1.1)
         ax.set_aspect("equal")

@@ -53,10 +53,18 @@ __all__ = [
     "TrainingExplorer", "ActivationExplorer", "NeuronExplorer", "LossExplorer",
 ]
 
-#: Size and resolution of the explorer figures: small enough to render fast.
-FIGSIZE = plotting.OVERVIEW_SIZE
-COMPACT_FIGSIZE = (12, 4.2)
-DPI = 66
+#: Size and resolution of the explorer figures. At 92 dpi a 12 pt label is about
+#: 15 px high in a figure about 970 px wide, readable on a projector; the sizes
+#: (in inches) are a little smaller than the notebooks' static figures so that the
+#: pictures stay about as wide as a notebook cell and render fast.
+FIGSIZE = (10.5, 7.4)
+COMPACT_FIGSIZE = (10.5, 3.7)
+ACTIVATION_FIGSIZE = (6.6, 3.7)
+NEURON_FIGSIZE = (9.2, 3.7)
+LOSS_FIGSIZE = (6.8, 4.0)
+DPI = 92
+#: Pixel paddings of the incremental renderer were tuned at 66 dpi.
+_PX = DPI / 66
 #: Grid points per side of the decision-boundary panel.
 RESOLUTION = 31
 #: How many time steps the time slider offers (snapshots recorded per run).
@@ -208,9 +216,11 @@ class _Blitter:
                 for ax in fig.axes:
                     slot = Bbox.union([ax.get_tightbbox(renderer), ax.bbox])
                     if ax is self.panels.diagram:
-                        slot = Bbox.from_extents(slot.x0 - 30, slot.y0 - 12, slot.x1, slot.y1 + 6)
+                        slot = Bbox.from_extents(slot.x0 - 30 * _PX, slot.y0 - 12 * _PX, slot.x1,
+                                             slot.y1 + 6 * _PX)
                     elif ax in self.panels.volatile:  # the colour bar
-                        slot = Bbox.from_extents(slot.x0, slot.y0 - 12, slot.x1 + 8, slot.y1 + 6)
+                        slot = Bbox.from_extents(slot.x0, slot.y0 - 12 * _PX, slot.x1 + 8 * _PX,
+                                             slot.y1 + 6 * _PX)
                     self.slots[ax] = slot
             self.keys = keys
             if changed or self.background is None:
@@ -371,11 +381,19 @@ def _update_loss(panels, loss, time, log_scale):
     panels.marker.set_xdata([time, time])
     panels.marker_dot.set_data([time], [shown[time]])
     early = time < 0.7 * loss.size
+    # Below the dot when it is in the top third, so that the text stays clear of the title.
+    bottom, top_limit = ax.get_ylim()
+    if log_scale:
+        height = (np.log10(shown[time]) - np.log10(bottom)) / np.log10(top_limit / bottom)
+    else:
+        height = (shown[time] - bottom) / (top_limit - bottom)
+    high = height > 2 / 3
     text = panels.marker_text
     text.set_text(f"iteration {time}\nloss {loss[time]:.4g}")
     text.xy = (time, shown[time])
-    text.xyann = (10 if early else -10, 10)
+    text.xyann = (10 if early else -10, -10 if high else 10)
     text.set_horizontalalignment("left" if early else "right")
+    text.set_verticalalignment("top" if high else "bottom")
     ax.set_ylabel(plotting.LOSS_LABEL + (" (log scale)" if log_scale else ""))
     plotting._style_ticks(ax)
 
@@ -651,9 +669,10 @@ class TrainingExplorer(_Explorer):
 
 # -- smaller explorers -----------------------------------------------------------------
 class ActivationExplorer(_Explorer):
-    """One neuron a = sigmoid(w·x + b) and the derivative sigmoid'(w·x + b) (notebook 03).
+    """One neuron a = sigmoid(w·x + b) and sigmoid'(z) at z = w·x + b (notebook 03).
 
-    The weight w sets the steepness (the slope at the centre is w/4), the bias
+    The weight w sets the steepness (the slope against x at the centre is
+    w·sigmoid'(0) = w/4; the dashed sigmoid'(z) itself always peaks at 0.25), the bias
     b shifts the curve: its centre sits at x = -b/w.
     """
 
@@ -678,11 +697,11 @@ class ActivationExplorer(_Explorer):
 
 
 def draw_activation(weight=1.0, bias=0.0, fig=None):
-    """sigmoid(w·x + b) and its derivative against x; updates ``fig`` if it is given."""
+    """sigmoid(w·x + b) and sigmoid′(z) at z = w·x + b, against x; updates ``fig`` if given."""
     x = ActivationExplorer.X
     if fig is None:
         with mpl.rc_context(plotting.STYLE):
-            fig = Figure(figsize=(7.5, 4.2), dpi=DPI, layout="constrained")
+            fig = Figure(figsize=ACTIVATION_FIGSIZE, dpi=DPI, layout="constrained")
             FigureCanvasAgg(fig)
             plotting.activation_plot("sigmoid", z=x, ax=fig.add_subplot())
             ax = fig.axes[0]
@@ -693,10 +712,12 @@ def draw_activation(weight=1.0, bias=0.0, fig=None):
     ax.lines[0].set_ydata(sigmoid(z))
     ax.lines[1].set_ydata(sigmoid_derivative(z))
     ax.lines[0].set_label("σ(w·x + b)")
-    ax.lines[1].set_label("σ′(w·x + b), the derivative")
+    # The dashed curve is the derivative σ′(z) evaluated at the neuron's z = w·x + b
+    # (its peak is always 0.25); the slope of the solid curve against x is w·σ′(z).
+    ax.lines[1].set_label("σ′(z) at z = w·x + b")
     with mpl.rc_context(plotting.STYLE):
         ax.legend(loc="upper left")
-    ax.set_title(f"One neuron: w = {weight:.3g}, b = {bias:.3g}")
+    ax.set_title(_minus(f"One neuron: w = {weight:.3g}, b = {bias:.3g}"))
     return fig
 
 
@@ -736,7 +757,7 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
     output = float(neuron.layer1[0, 0])
     if fig is None:
         with mpl.rc_context(plotting.STYLE):
-            fig = Figure(figsize=(10.5, 4.2), dpi=DPI)
+            fig = Figure(figsize=NEURON_FIGSIZE, dpi=DPI)
             FigureCanvasAgg(fig)
             fig.subplots_adjust(left=0.02, right=0.97, bottom=0.15, top=0.86, wspace=0.15)
             left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
@@ -750,6 +771,12 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
                     text.set_visible(False)
                 if text.get_text() == "hidden\nlayer":
                     text.set_text("neuron")
+                if text.get_text() == "h1":  # the node shows what it applies: σ
+                    text.set_text("σ")
+                    cx, cy = text.get_position()
+            # The output a to the right of the node, clear of the node and the edges.
+            left.text(cx + 0.34, cy, "a = ", ha="left", va="center", gid="activation",
+                      fontsize=plotting.FONT_SIZE + 1, color=plotting.VERMILLION, zorder=3)
             nodes = _by_gid(left.collections, "nodes")
             nodes.set_facecolor([plotting.SKY] * 3 + ["#F5F5F5", "none"])
             nodes.set_edgecolor([plotting.BLACK] * 4 + ["none"])
@@ -757,6 +784,7 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
                                      title="")
             right.plot([z], [output], "o", color=plotting.VERMILLION, markersize=10,
                        gid="neuron")
+            right.legend(loc="center right")  # clear of the S and of the dashed bump
     left, right = fig.axes[0], fig.axes[1]
     edges = _by_gid(left.collections, "edges")
     w = column[:, 0]
@@ -767,16 +795,31 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
     input_texts = [t for t in left.texts if t.get_fontweight() == "bold"]
     for text, value in zip(input_texts, inputs, strict=True):
         text.set_text(plotting._number_text(value))
-    for text in left.texts:
-        if text.get_text().startswith("h1") or text.get_text().startswith("a ="):
-            text.set_text(f"a = {output:.3f}")
+    _by_gid(left.texts, "activation").set_text(f"a = {output:.3f}")
     dot = _by_gid(right.lines, "neuron")
     dot.set_data([z], [output])
-    terms = " + ".join(f"{wi:.2g}·{xi:.2g}" for wi, xi in zip(w, inputs, strict=True))
-    left.set_title(f"z = {terms} = {z:.3g}", fontsize=plotting.FONT_SIZE)
-    right.set_title(f"output a = σ(z) = σ({z:.3g}) = {output:.3f}",
+    terms = _signed_sum([f"{abs(wi):.2g}·{xi:.2g}" for wi, xi in zip(w, inputs, strict=True)],
+                        w)
+    left.set_title(f"z = {terms} = {_minus(f'{z:.3g}')}", fontsize=plotting.FONT_SIZE)
+    right.set_title(f"output a = σ(z) = σ({_minus(f'{z:.3g}')}) = {output:.3f}",
                     fontsize=plotting.FONT_SIZE)
     return fig
+
+
+def _minus(text):
+    """Typeset minus signs: ``"-0.5"`` -> ``"−0.5"``."""
+    return text.replace("-", "−")
+
+
+def _signed_sum(terms, signs):
+    """``["0.5·1", "0.5·0"]``, ``[0.5, -0.5]`` -> ``"0.5·1 − 0.5·0"`` (a real minus sign)."""
+    text = ""
+    for k, (term, sign) in enumerate(zip(terms, signs, strict=True)):
+        if k == 0:
+            text = ("−" if sign < 0 else "") + term
+        else:
+            text += (" − " if sign < 0 else " + ") + term
+    return text
 
 
 class LossExplorer(_Explorer):
@@ -838,7 +881,7 @@ def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8
     tangent_y = loss + slope * (tangent_x - value)
     if fig is None:
         with mpl.rc_context(plotting.STYLE):
-            fig = Figure(figsize=(7.5, 4.4), dpi=DPI, layout="constrained")
+            fig = Figure(figsize=LOSS_FIGSIZE, dpi=DPI, layout="constrained")
             FigureCanvasAgg(fig)
             ax = fig.add_subplot()
             ax.plot(grid, losses, color=plotting.BLUE, gid="loss", label="loss")
@@ -847,7 +890,7 @@ def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8
             ax.plot([value], [loss], "o", color=plotting.VERMILLION, markersize=9, gid="point")
             ax.set_ylabel(plotting.LOSS_LABEL)
             ax.grid(True)
-            ax.legend(loc="upper right")
+            ax.legend(loc="upper center")  # between the high ends of the curve
             plotting._style_ticks(ax)
     ax = fig.axes[0]
     _by_gid(ax.lines, "loss").set_data(grid, losses)

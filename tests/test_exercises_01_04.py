@@ -38,10 +38,6 @@ CASES = [
      [1.5, -1.25, 0.75, 0.25, "2.25", [2.25], True, 10**400, float("inf")], ["2.25"]),
     (exercises.check_01_layer_shape, [(4, 5), [4, 5], np.array([4, 5])],
      [(5, 4), (4, 3), (3, 5), 20, (4, 5, 1), (4.5, 5), "(4, 5)"], ["(4, 5)", "4, 5"]),
-    (exercises.check_01_all_rows, [np.array([-0.5, 0.5, 0.5, 1.5]),
-                                   [[-0.5], [0.5], [0.5], [1.5]]],
-     [[0, 1, 1, 1], [-0.5, 0.5, 0.5], [-1.5, -0.5, -0.5, 0.5], np.zeros(4), 0.5],
-     ["-0.5", "1.5"]),
     (exercises.check_02_weight_shapes, [((3, 6), (6, 1)), [[3, 6], [6, 1]]],
      [((3, 4), (4, 1)), ((6, 3), (1, 6)), (3, 6), ((2, 6), (6, 1)), "((3, 6), (6, 1))"],
      ["(3, 6)", "(6, 1)"]),
@@ -94,3 +90,29 @@ def test_the_praise_does_not_repeat_the_solution_either(check, right, wrong, sec
     message = repr(check(right[0]))
     for secret in secrets:
         assert secret not in message, message
+
+
+SUMS = np.array([-0.5, 0.5, 0.5, 1.5])
+
+
+def test_all_rows_needs_the_sums_and_the_gate():
+    for sums in (SUMS, [[-0.5], [0.5], [0.5], [1.5]]):
+        for gate in ("or", "OR", " Or "):
+            result = exercises.check_01_all_rows(sums, gate)
+            assert result, f"{sums!r}, {gate!r}: {result!r}"
+            assert repr(result).startswith("✅ Correct")
+    wrong_sums = [[0, 1, 1, 1], [-0.5, 0.5, 0.5], [-1.5, -0.5, -0.5, 0.5], np.zeros(4), 0.5]
+    wrong_gates = ["and", "xor", "nand", "nor", "or gate", "", 1, ["or"], True]
+    cases = ([(sums, "or") for sums in wrong_sums + COMMON_WRONG]
+             + [(SUMS, gate) for gate in wrong_gates + COMMON_WRONG])
+    for sums, gate in cases:
+        result = exercises.check_01_all_rows(sums, gate)
+        assert not result, f"{sums!r}, {gate!r} passed"
+        message = repr(result)
+        assert message.startswith("❌ Not yet"), message
+        for secret in ("-0.5", "1.5", "OR", "\"or\""):
+            assert secret not in message, f"hint gives away {secret!r}: {message}"
+    assert not exercises.check_01_all_rows(SUMS)  # the gate is part of the answer
+    assert "now name the gate" in repr(exercises.check_01_all_rows(SUMS))
+    praise = repr(exercises.check_01_all_rows(SUMS, "or"))
+    assert "OR" not in praise and "-0.5" not in praise

@@ -47,8 +47,9 @@ CASES = [
     (ex.check_07_gradient_shapes, ((3, 4), (4, 1)),
      [((4, 3), (1, 4)), ((3, 4),), (3, 4), "((3, 4), (4, 1))", None, NAN, [[NAN, 4], [4, 1]]],
      ["(3, 4)", "(4, 1)"]),
-    (ex.check_07_sigmoid_slope, 0.25,
-     [0.5, 1, "0.25", None, NAN], ["0.25"]),
+    (ex.check_07_output_delta, -0.064,
+     [0.064, -0.4, -0.2, -0.032, 0.25, -0.16, "-0.064", [-0.064], None, NAN, True],
+     ["0.064", "-0.4", "0.16"]),
     (ex.check_07_weights2_gradient, _grad_w2,
      [lambda a, o, y: -_grad_w2(a, o, y), lambda a, o, y: _grad_w2(a, o, y).T,
       lambda a, o, y: a.T @ (2 * (o - y)), _raises, None, NAN, "grad"],
@@ -104,3 +105,9 @@ def test_every_check_of_05_to_08_is_tested():
     names = {name for name in dir(ex) if name.startswith(("check_05", "check_06",
                                                           "check_07", "check_08"))}
     assert names == {case[0].__name__ for case in CASES}
+
+
+def test_output_delta_explains_the_common_slips():
+    assert "sign is flipped" in repr(ex.check_07_output_delta(0.064))
+    assert "slope" in repr(ex.check_07_output_delta(-0.4))
+    assert ex.check_07_output_delta(np.float64(2 * (0.8 - 1) * 0.8 * 0.2))

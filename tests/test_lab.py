@@ -207,15 +207,27 @@ def test_check_09_symmetric_start():
 
 
 def test_check_09_single_neuron_gates():
-    assert exercises.check_09_single_neuron_gates(["AND", "or", "nand"])
-    for bad in (["and", "or"], ["and", "or", "nand", "xor"], None, "and", [1, 2], 3):
+    assert exercises.check_09_single_neuron_gates(["NOR", "implies"])
+    assert exercises.check_09_single_neuron_gates((" nor", "Implies "))
+    for bad in (["nor"], ["nor", "implies", "xnor"], ["and", "or", "nand"], None, "nor",
+                [1, 2], 3):
         result = exercises.check_09_single_neuron_gates(bad)
         assert not result and "Hint" in repr(result)
+        assert "implies" not in repr(result).lower()
 
 
-def test_check_09_min_hidden_units():
-    assert exercises.check_09_min_hidden_units(2)
-    assert exercises.check_09_min_hidden_units(2.0)
-    for bad in (1, 4, None, "2", True, [2]):
-        result = exercises.check_09_min_hidden_units(bad)
+def test_check_09_two_unit_xor():
+    or_nand = np.array([[20.0, -20.0], [20.0, -20.0]]), [-10.0, 30.0]
+    assert exercises.check_09_two_unit_xor(*or_nand, [[20.0], [20.0]], -30.0)
+    assert exercises.check_09_two_unit_xor(*or_nand, np.array([[20.0], [20.0]]), np.array([-30.0]))
+    # the same hidden layer with an OR at the output is not XOR
+    wrong = exercises.check_09_two_unit_xor(*or_nand, [[20.0], [20.0]], -10.0)
+    assert not wrong and "outputs 1.000, 1.000, 1.000, 1.000" in repr(wrong)
+    ones, zeros, out = np.ones((2, 2)), [0, 0], [[1], [1]]
+    bads = [(None, zeros, out, 0), (np.ones((3, 2)), zeros, out, 0), (ones, [0, 0, 0], out, 0),
+            (ones, zeros, [1, 1, 1], 0), (ones, zeros, out, [0, 0]), (ones, zeros, out, "b"),
+            (np.full((2, 2), np.nan), zeros, out, 0), (np.zeros((2, 2)), zeros, [[0], [0]], 0)]
+    for bad in bads:
+        result = exercises.check_09_two_unit_xor(*bad)
         assert not result and "Hint" in repr(result)
+        assert "-30" not in repr(result) and "20, -20" not in repr(result)
