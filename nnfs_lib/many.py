@@ -65,6 +65,7 @@ from .validation import (
     as_matrix,
     check_count,
     check_labels,
+    check_magnitude,
     check_positive_number,
     check_same_rows,
 )
@@ -131,6 +132,7 @@ def _as_stack(name, value, shape):
     array = array.astype(np.float64)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    check_magnitude(name, array)
     return array
 
 
@@ -177,6 +179,7 @@ def _learning_rates(value, n_networks):
     array = array.astype(np.float64)
     if not np.all(np.isfinite(array)) or np.any(array <= 0):
         raise ValueError("learning_rate must hold finite numbers greater than 0")
+    check_magnitude("learning_rate", array)
     return array
 
 

@@ -10,6 +10,22 @@ import numbers
 
 import numpy as np
 
+# The largest magnitude accepted for data, weights and learning rates. A weight
+# of 1e6 already saturates every sigmoid completely; with everything below this
+# bound no product in training can overflow float64, so training can promise
+# "no warning and no NaN" for every input it accepts.
+MAX_MAGNITUDE = 1e6
+
+
+def check_magnitude(name, array):
+    """Raise ``ValueError`` if any entry of ``array`` exceeds ``MAX_MAGNITUDE`` in size."""
+    largest = float(np.max(np.abs(array)))
+    if largest > MAX_MAGNITUDE:
+        raise ValueError(
+            f"{name} must hold numbers between -{MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}, "
+            f"got {largest:g} (values this large saturate every sigmoid and risk overflow)"
+        )
+
 
 def as_matrix(name, value):
     """Return ``value`` as a finite float64 2-D array, or raise.
@@ -37,6 +53,7 @@ def as_matrix(name, value):
     array = array.astype(np.float64)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    check_magnitude(name, array)
     return array
 
 
@@ -79,6 +96,8 @@ def check_positive_number(name, value):
     value = float(value)
     if not np.isfinite(value) or value <= 0:
         raise ValueError(f"{name} must be a finite number greater than 0, got {value}")
+    if value > MAX_MAGNITUDE:
+        raise ValueError(f"{name} must be at most {MAX_MAGNITUDE:g}, got {value:g}")
     return value
 
 

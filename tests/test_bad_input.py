@@ -4,7 +4,7 @@ import warnings
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nnfs_lib import NeuralNetwork, gradient_check, train, xor
@@ -40,11 +40,31 @@ X, Y = xor()
     ({"rng": "seed"}, TypeError, "rng must be None, an integer seed"),
     ({"init_scale": -1.0}, ValueError, "init_scale must be a finite number greater than 0"),
     ({"bias1": np.zeros((1, 4))}, ValueError, "bias1 and bias2 need biases=True"),
+    ({"weights1": np.full((3, 4), 1e300)}, ValueError, "weights1 must hold numbers between"),
+    ({"x": X * 1e7}, ValueError, "x must hold numbers between"),
+    ({"learning_rate": 1e7}, ValueError, "learning_rate must be at most"),
 ])
+
 def test_constructor_rejects(kwargs, error, message):
     arguments = {"x": X, "y": Y, **kwargs}
     with pytest.raises(error, match=message):
         NeuralNetwork(arguments.pop("x"), arguments.pop("y"), **arguments)
+
+
+@settings(max_examples=30, deadline=None)
+@given(scale=st.floats(1.0, 1e6), rate=st.floats(1e-3, 1e6), seed=st.integers(0, 2**32 - 1))
+def test_the_largest_accepted_values_train_without_warnings_or_nan(scale, rate, seed):
+    """Weights, data and learning rate at the edge of what is accepted: no overflow."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-1e6, 1e6, size=(4, 3))
+    w1 = rng.uniform(-scale, scale, size=(3, 4))
+    w2 = rng.uniform(-scale, scale, size=(4, 1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        net = NeuralNetwork(x, Y, weights1=w1, weights2=w2, learning_rate=rate)
+        history = train(net, 300)
+    assert np.all(np.isfinite(history.loss))
+    assert np.all(np.isfinite(net.weights1)) and np.all(np.isfinite(net.weights2))
 
 
 @pytest.mark.parametrize("iterations, error, message", [
@@ -96,12 +116,15 @@ def test_any_bad_learning_rate_raises_before_arithmetic(rate):
 
 
 @given(st.lists(st.floats(), min_size=12, max_size=12))
-def test_any_non_finite_weights_raise_else_train_silently(values):
+def test_any_weights_either_raise_or_train_silently(values):
     w1 = np.array(values).reshape(3, 4)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         if not np.all(np.isfinite(w1)):
             with pytest.raises(ValueError, match="weights1 must contain only finite"):
+                NeuralNetwork(X, Y, weights1=w1, rng=0)
+        elif np.max(np.abs(w1)) > 1e6:
+            with pytest.raises(ValueError, match="weights1 must hold numbers between -1e"):
                 NeuralNetwork(X, Y, weights1=w1, rng=0)
         else:
             history = train(NeuralNetwork(X, Y, weights1=w1, rng=0), 20)

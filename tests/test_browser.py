@@ -44,6 +44,9 @@ SERVED = ["notebooks", "images", "README.md"]
 #: JupyterLab and Notebook 7 read their user settings from here: autosave off.
 NO_AUTOSAVE = ("lab/user-settings/@jupyterlab/docmanager-extension/plugin.jupyterlab-settings",
                '{"autosave": false}')
+#: ... and no "get notified about Jupyter news?" toast over the sliders.
+NO_NEWS = ("lab/user-settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings",
+           '{"fetchNews": "false", "checkForUpdates": false}')
 #: The issue's budget for all browser tests together, server start included.
 BUDGET_SECONDS = 120
 
@@ -107,9 +110,9 @@ def lab(tmp_path_factory, stopwatch, chromium_path, served):
     """One private Jupyter server (JupyterLab + Notebook 7) on ``served``: yields URL, token."""
     home = tmp_path_factory.mktemp("jupyter")
     port, token = _free_port(), secrets.token_hex(16)
-    settings, content = NO_AUTOSAVE
-    (home / "config" / settings).parent.mkdir(parents=True)
-    (home / "config" / settings).write_text(content)
+    for settings, content in (NO_AUTOSAVE, NO_NEWS):
+        (home / "config" / settings).parent.mkdir(parents=True, exist_ok=True)
+        (home / "config" / settings).write_text(content)
     env = dict(os.environ)
     # Private config and runtime; the data path keeps sys.prefix/share/jupyter
     # (jupyterlab_widgets' labextension), which JUPYTER_DATA_DIR does not hide.
@@ -213,21 +216,39 @@ def run_notebook(page, url, name):
     assert "Traceback" not in text, "a cell raised"
 
 
+def _settled_box(page, locator, tries=20):
+    """The bounding box of ``locator`` once two readings 100 ms apart agree."""
+    box = locator.bounding_box()
+    for _ in range(tries):
+        page.wait_for_timeout(100)
+        again = locator.bounding_box()
+        if again == box:
+            return box
+        box = again
+    return box
+
+
 def drag_slider(page, description, dx):
     """Drag the handle of the slider labelled ``description`` by ``dx`` pixels."""
     slider = page.locator(f"{PANEL} .widget-slider", has=page.locator(
         f".widget-label:text-is('{description}')")).first
-    slider.scroll_into_view_if_needed()
     readout = slider.locator(".widget-readout")
     before = readout.inner_text()
     handle = slider.locator(".noUi-handle").first
-    box = handle.bounding_box()
-    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
-    page.mouse.move(x, y)
-    page.mouse.down()
-    page.mouse.move(x + dx / 2, y, steps=5)
-    page.mouse.move(x + dx, y, steps=5)
-    page.mouse.up()
+    # Outputs above may still be growing while the page settles, which moves
+    # the handle under the mouse: wait until it stays put, and try again if a
+    # drag did not take.
+    for _attempt in range(3):
+        slider.scroll_into_view_if_needed()
+        box = _settled_box(page, handle)
+        x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+        page.mouse.move(x, y)
+        page.mouse.down()
+        page.mouse.move(x + dx / 2, y, steps=5)
+        page.mouse.move(x + dx, y, steps=5)
+        page.mouse.up()
+        if readout.inner_text() != before:
+            break
     assert readout.inner_text() != before, "the slider did not move"
     return before, readout.inner_text()
 
