@@ -91,6 +91,7 @@ class NeuralNetwork:
         self._forward_is_current = False
         # Constants shaped like the training activations, for the fast path.
         n_samples = self.input.shape[0]
+        self._input_T = self.input.T
         self._ones1 = np.ones((n_samples, hidden_units))
         self._ones2 = np.ones((n_samples, n_outputs))
         self._floor1 = np.full((n_samples, hidden_units), _SIGMOID_FLOOR)
@@ -103,7 +104,7 @@ class NeuralNetwork:
         Returns ``output``. (The article's version returns its per-sample
         loss array instead; call ``loss()`` for the loss.)
         """
-        self.layer1, self.output = self._forward(self.input)
+        self.layer1, self.output = self._forward_training()
         self._forward_is_current = True
         return self.output
 
@@ -175,19 +176,28 @@ class NeuralNetwork:
     # -- the maths ----------------------------------------------------------
     def _forward(self, x):
         # np.dot rather than @: for these tiny matrices it has less overhead.
+        if x is self.input:  # the training data: use the precomputed constants
+            return self._forward_training()
         z1 = np.dot(x, self.weights1)
         if self.bias1 is not None:
             z1 += self.bias1
-        if x is self.input:  # the training data: use the precomputed constants
-            layer1 = _sigmoid(z1, self._ones1, self._floor1)
-        else:
-            layer1 = sigmoid(z1)
+        layer1 = sigmoid(z1)
         z2 = np.dot(layer1, self.weights2)
         if self.bias2 is not None:
             z2 += self.bias2
-        if x is self.input:
-            return layer1, _sigmoid(z2, self._ones2, self._floor2)
         return layer1, sigmoid(z2)
+
+    def _forward_training(self):
+        # The same two layers on the training data, once per iteration, so
+        # every constant is prepared in advance (see __init__).
+        z1 = np.dot(self.input, self.weights1)
+        if self.bias1 is not None:
+            z1 += self.bias1
+        layer1 = _sigmoid(z1, self._ones1, self._floor1)
+        z2 = np.dot(layer1, self.weights2)
+        if self.bias2 is not None:
+            z2 += self.bias2
+        return layer1, _sigmoid(z2, self._ones2, self._floor2)
 
     def _backward(self, x, layer1, output):
         # Written out by hand (no helper calls): this runs once per iteration.
@@ -202,7 +212,7 @@ class NeuralNetwork:
         # delta1 = dL/dz1, pushed back through weights2: (n, h).
         delta1 = np.dot(delta2, self.weights2.T) * (layer1 * (self._ones1 - layer1))
         d_weights2 = np.dot(layer1.T, delta2)  # (h, k)
-        d_weights1 = np.dot(x.T, delta1)  # (d, h)
+        d_weights1 = np.dot(self._input_T if x is self.input else x.T, delta1)  # (d, h)
         if self.bias1 is None:
             return (d_weights1, d_weights2)
         return (d_weights1, d_weights2,

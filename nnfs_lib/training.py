@@ -64,15 +64,17 @@ def train(network, iterations, snapshots=None):
     loss = np.empty(iterations + 1)
     recorded = {}
     y = network.y
-    for k in range(iterations):
-        if k in steps:
-            recorded[k] = tuple(p.copy() for p in network.parameters())
-        network.feedforward()
-        network.backprop()
-        error = network._last_error  # output - y of this iteration's forward pass
-        loss[k] = np.vdot(error, error)  # the sum of squares, in one call
-    if iterations in steps:
-        recorded[iterations] = tuple(p.copy() for p in network.parameters())
+    feedforward, backprop, vdot = network.feedforward, network.backprop, np.vdot
+    start = 0
+    for stop in sorted(steps | {iterations}):  # run from snapshot to snapshot
+        for k in range(start, stop):
+            feedforward()
+            backprop()
+            error = network._last_error  # output - y of this iteration's forward pass
+            loss[k] = vdot(error, error)  # the sum of squares, in one call
+        if stop in steps:
+            recorded[stop] = tuple(p.copy() for p in network.parameters())
+        start = stop
     error = network.feedforward() - y
     loss[iterations] = np.vdot(error, error)
     return TrainingHistory(loss=loss, snapshots=recorded)
