@@ -122,6 +122,11 @@ def network_weight_norm(weights1, weights2):
     return Normalize(vmin=-biggest, vmax=biggest)
 
 
+def edge_widths(weights, largest):
+    """Line widths for the diagram's edges: 0.6 pt for w = 0, growing to 6 pt at |w| = largest."""
+    return 0.6 + 5.4 * np.abs(weights) / largest
+
+
 def network_diagram(weights1=None, weights2=None, inputs=None, layer_sizes=(3, 4, 1),
                     ax=None, title="A 3-4-1 neural network", colorbar=True):
     """Draw the d-h-k network with circles and lines.
@@ -181,8 +186,8 @@ def network_diagram(weights1=None, weights2=None, inputs=None, layer_sizes=(3, 4
         else:
             w = np.concatenate([weights1.ravel(), weights2.ravel()])
             norm = network_weight_norm(weights1, weights2)
-            widths = 0.6 + 5.4 * np.abs(w) / norm.vmax
-            edges = LineCollection(segments, cmap=WEIGHT_CMAP, norm=norm, linewidths=widths,
+            edges = LineCollection(segments, cmap=WEIGHT_CMAP, norm=norm,
+                                   linewidths=edge_widths(w, norm.vmax),
                                    zorder=1, gid="edges")
             edges.set_array(w)
         ax.add_collection(edges, autolim=False)
@@ -381,6 +386,22 @@ def decision_grid(predict, resolution=61, low=-0.1, high=1.1):
     return grid_x1, grid_x2, output.reshape(grid_x1.shape)
 
 
+def draw_output(ax, grid_x1, grid_x2, output, zorder=None):
+    """The filled contour of ``output`` (gid "output") and its 0.5 line (gid "boundary").
+
+    The line is left out when the output never crosses 0.5. Returns the filled
+    contour, for a colour bar.
+    """
+    filled = ax.contourf(grid_x1, grid_x2, output, levels=np.linspace(0, 1, 11),
+                         cmap=OUTPUT_CMAP, extend="both", zorder=zorder)
+    filled.set_gid("output")
+    if output.min() < 0.5 < output.max():
+        line = ax.contour(grid_x1, grid_x2, output, levels=[0.5], colors=BLACK,
+                          linewidths=2.5, zorder=None if zorder is None else zorder + 1)
+        line.set_gid("boundary")
+    return filled
+
+
 def decision_boundary(predict, x=None, y=None, ax=None, resolution=61,
                       title="What the network answers", colorbar=True):
     """The network output over the (x1, x2) plane, its 0.5 contour and the data.
@@ -409,18 +430,12 @@ def decision_boundary(predict, x=None, y=None, ax=None, resolution=61,
     grid_x1, grid_x2, output = decision_grid(predict, resolution)
     with mpl.rc_context(STYLE):
         fig, ax = _new_axes(ax, (6.2, 5))
-        filled = ax.contourf(grid_x1, grid_x2, output, levels=np.linspace(0, 1, 11),
-                             cmap=OUTPUT_CMAP, extend="both")
-        filled.set_gid("output")
-        if output.min() < 0.5 < output.max():
-            line = ax.contour(grid_x1, grid_x2, output, levels=[0.5], colors=BLACK,
-                              linewidths=2.5)
-            line.set_gid("boundary")
+        filled = draw_output(ax, grid_x1, grid_x2, output)
         if x is not None:
             # The colours and markers of notebook 00's XOR plot (blue circles for 0,
             # orange squares for 1); a white halo keeps them visible on the dark and
             # the light ends of the colour map. The legend says "target", not "XOR",
-            # because other gates are drawn too; the artists keep the label "class k".
+            # because other gates are drawn too.
             classes = np.round(y).astype(int)
             halo = [patheffects.withStroke(linewidth=4.5, foreground="white")]
             points = []
@@ -428,9 +443,9 @@ def decision_boundary(predict, x=None, y=None, ax=None, resolution=61,
                 chosen = classes == value
                 points.append(ax.scatter(x[chosen, 0], x[chosen, 1], s=170, marker=marker,
                                          c=colour, edgecolors=BLACK, linewidths=2, zorder=3,
-                                         label=f"class {value}", clip_on=False,
+                                         label=f"target {value}", clip_on=False,
                                          path_effects=halo))
-            ax.legend(points, ["target 0", "target 1"], loc="upper center",
+            ax.legend(handles=points, loc="upper center",
                       bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False, handletextpad=0.3)
         ax.set_xlim(-0.1, 1.1)
         ax.set_ylim(-0.1, 1.1)

@@ -4,8 +4,8 @@ This module holds no maths. It wires sliders and buttons to
 ``nnfs_lib.network.NeuralNetwork`` and ``nnfs_lib.training.train`` and shows
 the result with the drawing functions of ``nnfs_lib.plotting``.
 
-Rendering is a pure function of the settings, so the very same code draws the
-static fallback figure of a notebook::
+Rendering is a pure function of the settings (``nnfs_lib.explorer_figures``),
+so the very same code draws the static fallback figure of a notebook::
 
     explorer = TrainingExplorer()          # live, needs a kernel
     explorer
@@ -27,400 +27,32 @@ Design notes
 """
 
 import contextlib
-import io
 import traceback
-from dataclasses import dataclass, field
 
 import ipywidgets as widgets
-import matplotlib as mpl
 import numpy as np
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.path import Path
-from matplotlib.text import Annotation
-from matplotlib.transforms import Bbox, IdentityTransform
-from PIL import Image
 
-from . import plotting
-from .activations import sigmoid, sigmoid_derivative
-from .datasets import xor
-from .network import NeuralNetwork
-from .training import train
+from .explorer_figures import (
+    ACTIVATION_X,
+    WEIGHT_LIMIT,
+    TrainingResult,
+    TrainingSettings,
+    draw_activation,
+    draw_loss_along,
+    draw_neuron,
+    draw_training,
+    initial_weights,
+    render_png,
+    snapshot_steps,
+    train_from_settings,
+)
 
 __all__ = [
     "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",
     "snapshot_steps", "initial_weights", "render_png",
     "TrainingExplorer", "ActivationExplorer", "NeuronExplorer", "LossExplorer",
+    "draw_activation", "draw_neuron", "draw_loss_along",
 ]
-
-#: Size and resolution of the explorer figures. At 92 dpi a 12 pt label is about
-#: 15 px high in a figure about 970 px wide, readable on a projector; the sizes
-#: (in inches) are a little smaller than the notebooks' static figures so that the
-#: pictures stay about as wide as a notebook cell and render fast.
-FIGSIZE = (10.5, 7.4)
-COMPACT_FIGSIZE = (10.5, 3.7)
-ACTIVATION_FIGSIZE = (6.6, 3.7)
-NEURON_FIGSIZE = (9.2, 3.7)
-LOSS_FIGSIZE = (6.8, 4.0)
-DPI = 92
-#: Pixel paddings of the incremental renderer were tuned at 66 dpi.
-_PX = DPI / 66
-#: Grid points per side of the decision-boundary panel.
-RESOLUTION = 31
-#: How many time steps the time slider offers (snapshots recorded per run).
-TIME_STEPS = 100
-#: Range of the weight sliders; the initial-weight scale stays inside it.
-WEIGHT_LIMIT = 20.0
-#: Tiny floor for the loss on a log axis (a saturated network can reach 0).
-_LOG_FLOOR = 1e-300
-
-
-# -- settings -> training ---------------------------------------------------------
-@dataclass(eq=False)
-class TrainingSettings:
-    """Everything that determines a training explorer's picture.
-
-    ``weights1`` (3, 4) and ``weights2`` (4, 1) are the *initial* weights;
-    ``None`` means: draw them from ``seed`` and ``init_scale`` as
-    ``NeuralNetwork`` does. ``time`` is the iteration k whose weights are
-    shown (snapped to the nearest recorded snapshot); ``None`` means the end.
-    """
-
-    iterations: int = 1500
-    learning_rate: float = 1.0
-    seed: int = 0
-    init_scale: float = 1.0
-    weights1: np.ndarray | None = None
-    weights2: np.ndarray | None = None
-    log_scale: bool = False
-    time: int | None = None
-
-
-@dataclass(eq=False)
-class TrainingResult:
-    """A finished run: the trained ``network``, its ``history`` and the snapshot ``steps``."""
-
-    network: NeuralNetwork
-    history: object
-    steps: list = field(default_factory=list)
-
-    def snap(self, time):
-        """The recorded iteration nearest to ``time`` (``None``: the last one)."""
-        if time is None:
-            return self.steps[-1]
-        return min(self.steps, key=lambda step: (abs(step - time), step))
-
-    def network_at(self, time):
-        """A copy of the network holding the weights recorded at ``snap(time)``."""
-        shown = self.network.copy()
-        saved = self.history.snapshots[self.snap(time)]
-        for target, value in zip(shown.parameters(), saved, strict=True):
-            target[...] = value
-        return shown
-
-
-def snapshot_steps(iterations, count=TIME_STEPS):
-    """About ``count`` evenly spaced iterations in [0, iterations], both ends included."""
-    step = max(1, -(-int(iterations) // count))
-    steps = list(range(0, int(iterations) + 1, step))
-    if steps[-1] != iterations:
-        steps.append(int(iterations))
-    return steps
-
-
-def initial_weights(seed=0, init_scale=1.0):
-    """``(weights1, weights2)`` as ``NeuralNetwork(x, y, rng=seed, init_scale=...)`` draws them."""
-    x, y = xor()
-    network = NeuralNetwork(x, y, rng=seed, init_scale=init_scale)
-    return network.weights1, network.weights2
-
-
-def train_from_settings(settings):
-    """The article's network on XOR built from ``settings`` and trained: a ``TrainingResult``."""
-    x, y = xor()
-    network = NeuralNetwork(x, y, weights1=settings.weights1, weights2=settings.weights2,
-                            rng=settings.seed, init_scale=settings.init_scale,
-                            learning_rate=settings.learning_rate)
-    steps = snapshot_steps(settings.iterations)
-    history = train(network, settings.iterations, snapshots=steps)
-    return TrainingResult(network=network, history=history, steps=steps)
-
-
-# -- drawing ------------------------------------------------------------------------
-def render_png(fig):
-    """The figure rendered by Agg, as PNG bytes (fast compression, no metadata).
-
-    A figure made by ``draw_training`` is rendered incrementally (see
-    ``_Blitter``); the pixels are the same as a full draw.
-    """
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    panels = getattr(fig, "_nnfs_panels", None)
-    if panels is None:
-        canvas.draw()
-    else:
-        panels.blitter.draw(canvas)
-    buffer = io.BytesIO()
-    Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw",
-                     "RGBA", 0, 1).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
-
-
-class _Blitter:
-    """Redraw only what changed: most of a training figure (ticks, labels,
-    legends: about 90 texts) is the same from one update to the next.
-
-    The figure without its *dynamic* artists is kept as a pixel background.
-    An update restores it, re-renders the axes whose frame (limits, scale) has
-    changed or that are *volatile* (the diagram and its colour bar), and draws
-    the dynamic artists (lines, bars, contours) on top.
-    """
-
-    def __init__(self, panels):
-        self.panels = panels
-        self.background = None
-        self.keys = {}
-        self.slots = {}
-
-    def draw(self, canvas):
-        fig = canvas.figure
-        dynamic = self.panels.dynamic()
-        for _, artists in dynamic:
-            for artist in artists:
-                artist.set_animated(True)
-        try:
-            keys = self.panels.frame_keys()
-            renderer = canvas.get_renderer()
-            size = canvas.get_width_height()
-            if self.background is None or self.size != size:
-                canvas.draw()  # animated artists are left out
-                renderer = canvas.get_renderer()
-                self.size = size
-                changed = []
-            else:
-                canvas.restore_region(self.background)
-                changed = [ax for ax in fig.axes
-                           if ax in self.panels.volatile or keys[ax] != self.keys.get(ax)]
-                with mpl.rc_context(plotting.STYLE):
-                    for ax in changed:
-                        if ax not in self.panels.volatile:  # its ticks may have grown
-                            self.slots[ax] = Bbox.union([self.slots[ax],
-                                                         ax.get_tightbbox(renderer)])
-                        renderer.draw_path(self._white(renderer),
-                                           _rectangle_path(self.slots[ax].padded(2)),
-                                           IdentityTransform(), (1.0, 1.0, 1.0, 1.0))
-                    for ax in changed:
-                        ax.draw(renderer)
-            if not self.slots:
-                # The region each axes may paint: its extent, widened for the volatile
-                # axes, whose titles and tick labels change length.
-                for ax in fig.axes:
-                    slot = Bbox.union([ax.get_tightbbox(renderer), ax.bbox])
-                    if ax is self.panels.diagram:
-                        slot = Bbox.from_extents(slot.x0 - 30 * _PX, slot.y0 - 12 * _PX, slot.x1,
-                                             slot.y1 + 6 * _PX)
-                    elif ax in self.panels.volatile:  # the colour bar
-                        slot = Bbox.from_extents(slot.x0, slot.y0 - 12 * _PX, slot.x1 + 8 * _PX,
-                                             slot.y1 + 6 * _PX)
-                    self.slots[ax] = slot
-            self.keys = keys
-            if changed or self.background is None:
-                self.background = canvas.copy_from_bbox(fig.bbox)
-            for ax, artists in dynamic:
-                for artist in sorted(artists, key=lambda a: a.get_zorder()):
-                    ax.draw_artist(artist)
-        finally:
-            for _, artists in dynamic:
-                for artist in artists:
-                    artist.set_animated(False)
-
-    @staticmethod
-    def _white(renderer):
-        gc = renderer.new_gc()
-        gc.set_linewidth(0)
-        return gc
-
-
-def _rectangle_path(bbox):
-    return Path([(bbox.x0, bbox.y0), (bbox.x1, bbox.y0), (bbox.x1, bbox.y1),
-                 (bbox.x0, bbox.y1), (bbox.x0, bbox.y0)], closed=True)
-
-
-class _TrainingPanels:
-    """Handles to the artists of a training figure, to update them in place."""
-
-    def __init__(self, fig, compact):
-        self.compact = compact
-        axes = fig.axes
-        self.diagram = axes[0]
-        self.loss = axes[1]
-        (self.edges,) = [c for c in self.diagram.collections if c.get_gid() == "edges"]
-        self.loss_line = _by_gid(self.loss.lines, "loss")
-        self.marker = _by_gid(self.loss.lines, "marker")
-        self.marker_dot = _by_gid(self.loss.lines, "marker-dot")
-        self.marker_text = [t for t in self.loss.texts if isinstance(t, Annotation)][0]
-        self.blitter = _Blitter(self)
-        if compact:
-            return
-        self.predictions = axes[2]
-        self.boundary = axes[3]
-        self.bars = self.predictions.containers[1]
-        # The value labels of the prediction bars (target bars may have labels too).
-        centres = [bar.get_x() + bar.get_width() / 2 for bar in self.bars]
-        self.bar_labels = [
-            next(t for t in self.predictions.texts
-                 if isinstance(t, Annotation) and np.isclose(t.xy[0], centre))
-            for centre in centres]
-
-    @property
-    def volatile(self):
-        """Axes redrawn in full at every update: the diagram and its colour bar."""
-        volatile = {self.diagram}
-        if self.edges.colorbar is not None:
-            volatile.add(self.edges.colorbar.ax)
-        return volatile
-
-    def frame_keys(self):
-        """What an axes' static part depends on; a changed key means re-rendering it."""
-        return {ax: (ax.get_xlim(), ax.get_ylim(), ax.get_yscale(), ax.get_ylabel(),
-                     ax.get_title(), ax.get_position().bounds)
-                for ax in self.diagram.figure.axes}
-
-    def dynamic(self):
-        """``[(axes, artists)]`` drawn over the cached background at every update."""
-        loss = [self.loss_line, self.marker, self.marker_dot, self.marker_text,
-                *self.loss.spines.values()]
-        if self.compact:
-            return [(self.loss, loss)]
-        contours = [c for c in self.boundary.collections
-                    if c.get_gid() in ("output", "boundary")]
-        points = [c for c in self.boundary.collections if c.get_gid() not in
-                  ("output", "boundary")]
-        return [(self.loss, loss),
-                (self.predictions, list(self.bars) + self.bar_labels),
-                (self.boundary, contours + points + list(self.boundary.spines.values()))]
-
-
-def _by_gid(artists, gid):
-    return [a for a in artists if a.get_gid() == gid][0]
-
-
-def _new_training_figure(settings, result, compact):
-    time = result.snap(settings.time)
-    shown = result.network_at(time)
-    if compact:
-        with mpl.rc_context(plotting.STYLE):
-            fig = Figure(figsize=COMPACT_FIGSIZE, dpi=DPI)
-            fig.subplots_adjust(left=0.02, right=0.97, bottom=0.15, top=0.88, wspace=0.25)
-            axes = fig.subplots(1, 2)
-            plotting.network_diagram(shown.weights1, shown.weights2, ax=axes[0])
-            plotting.loss_curve(result.history.loss, ax=axes[1], marker_at=time)
-    else:
-        fig = Figure(figsize=FIGSIZE, dpi=DPI)
-        plotting.training_overview(result.network, result.history, iteration=time,
-                                   resolution=RESOLUTION, fig=fig)
-    FigureCanvasAgg(fig)
-    fig._nnfs_panels = _TrainingPanels(fig, compact)
-    return fig
-
-
-def draw_training(settings=None, result=None, fig=None, compact=False):
-    """The training picture for ``settings``: diagram, loss, predictions, boundary.
-
-    ``result`` is ``train_from_settings(settings)`` (computed if not given).
-    ``fig``: a figure made by an earlier ``draw_training`` to update in place
-    (what the explorer does); without it a new ``Figure`` is made with the
-    ``plotting`` functions. ``compact=True`` draws only diagram and loss.
-    Either way the same update code sets the data, so a static figure and the
-    explorer at the same settings show the same data.
-    """
-    settings = TrainingSettings() if settings is None else settings
-    if result is None:
-        result = train_from_settings(settings)
-    if fig is None or getattr(fig, "_nnfs_panels", None) is None:
-        fig = _new_training_figure(settings, result, compact)
-    _update_training_figure(fig._nnfs_panels, settings, result)
-    return fig
-
-
-def _update_training_figure(panels, settings, result):
-    time = result.snap(settings.time)
-    shown = result.network_at(time)
-    with mpl.rc_context(plotting.STYLE):
-        _update_diagram(panels, shown, time)
-        _update_loss(panels, result.history.loss, time, settings.log_scale)
-        if not panels.compact:
-            _update_predictions(panels, shown)
-            _update_boundary(panels, shown)
-
-
-def _update_diagram(panels, shown, time):
-    w = np.concatenate([shown.weights1.ravel(), shown.weights2.ravel()])
-    norm = plotting.network_weight_norm(shown.weights1, shown.weights2)
-    panels.edges.set_array(w)
-    panels.edges.set_clim(norm.vmin, norm.vmax)
-    # The width rule of plotting.network_diagram.
-    panels.edges.set_linewidths(0.6 + 5.4 * np.abs(w) / norm.vmax)
-    panels.diagram.set_title(f"Weights after {time} iterations")
-
-
-def _update_loss(panels, loss, time, log_scale):
-    ax = panels.loss
-    steps = np.arange(loss.size)
-    shown = np.maximum(loss, _LOG_FLOOR) if log_scale else loss
-    panels.loss_line.set_data(steps, shown)
-    ax.set_xlim(0, max(loss.size - 1, 1))
-    # Limits rounded to "nice" values, so that they (and the ticks) rarely change.
-    top = float(shown.max())
-    if log_scale:
-        ax.set_yscale("log")
-        ax.set_ylim(10.0 ** np.floor(np.log10(float(shown.min())) - 0.2),
-                    10.0 ** np.ceil(np.log10(top) + 0.1))
-    else:
-        ax.set_yscale("linear")
-        ax.set_ylim(0, np.ceil(top * 1.05 / 0.25) * 0.25 if top > 0 else 1.0)
-    panels.marker.set_xdata([time, time])
-    panels.marker_dot.set_data([time], [shown[time]])
-    early = time < 0.7 * loss.size
-    # Below the dot when it is in the top third, so that the text stays clear of the title.
-    bottom, top_limit = ax.get_ylim()
-    if log_scale:
-        height = (np.log10(shown[time]) - np.log10(bottom)) / np.log10(top_limit / bottom)
-    else:
-        height = (shown[time] - bottom) / (top_limit - bottom)
-    high = height > 2 / 3
-    text = panels.marker_text
-    text.set_text(f"iteration {time}\nloss {loss[time]:.4g}")
-    text.xy = (time, shown[time])
-    text.xyann = (10 if early else -10, -10 if high else 10)
-    text.set_horizontalalignment("left" if early else "right")
-    text.set_verticalalignment("top" if high else "bottom")
-    ax.set_ylabel(plotting.LOSS_LABEL + (" (log scale)" if log_scale else ""))
-    plotting._style_ticks(ax)
-
-
-def _update_predictions(panels, shown):
-    outputs = shown.predict(shown.input)[:, 0]
-    for bar, label, value in zip(panels.bars, panels.bar_labels, outputs, strict=True):
-        bar.set_height(value)
-        label.set_text(f"{value:.3f}")
-        label.xy = (bar.get_x() + bar.get_width() / 2, value)
-
-
-def _update_boundary(panels, shown):
-    ax = panels.boundary
-    for collection in list(ax.collections):
-        if collection.get_gid() in ("output", "boundary"):
-            collection.remove()
-    grid_x1, grid_x2, output = plotting.decision_grid(plotting.network_predictor(shown),
-                                                      RESOLUTION)
-    # The same contours as plotting.decision_boundary.
-    filled = ax.contourf(grid_x1, grid_x2, output, levels=np.linspace(0, 1, 11),
-                         cmap=plotting.OUTPUT_CMAP, extend="both", zorder=1)
-    filled.set_gid("output")
-    if output.min() < 0.5 < output.max():
-        line = ax.contour(grid_x1, grid_x2, output, levels=[0.5], colors=plotting.BLACK,
-                          linewidths=2.5, zorder=2)
-        line.set_gid("boundary")
 
 
 # -- explorer machinery --------------------------------------------------------------
@@ -676,7 +308,7 @@ class ActivationExplorer(_Explorer):
     b shifts the curve: its centre sits at x = -b/w.
     """
 
-    X = np.linspace(-6, 6, 241)
+    X = ACTIVATION_X
 
     def __init__(self, weight=1.0, bias=0.0, raise_errors=False):
         super().__init__(raise_errors)
@@ -694,31 +326,6 @@ class ActivationExplorer(_Explorer):
     def _update(self, change=None):
         draw_activation(self.weight.value, self.bias.value, fig=self.figure)
         self._show()
-
-
-def draw_activation(weight=1.0, bias=0.0, fig=None):
-    """sigmoid(w·x + b) and sigmoid′(z) at z = w·x + b, against x; updates ``fig`` if given."""
-    x = ActivationExplorer.X
-    if fig is None:
-        with mpl.rc_context(plotting.STYLE):
-            fig = Figure(figsize=ACTIVATION_FIGSIZE, dpi=DPI, layout="constrained")
-            FigureCanvasAgg(fig)
-            plotting.activation_plot("sigmoid", z=x, ax=fig.add_subplot())
-            ax = fig.axes[0]
-            ax.set_xlabel("input x")
-            ax.set_ylim(-0.05, 1.05)
-    ax = fig.axes[0]
-    z = weight * x + bias
-    ax.lines[0].set_ydata(sigmoid(z))
-    ax.lines[1].set_ydata(sigmoid_derivative(z))
-    ax.lines[0].set_label("σ(w·x + b)")
-    # The dashed curve is the derivative σ′(z) evaluated at the neuron's z = w·x + b
-    # (its peak is always 0.25); the slope of the solid curve against x is w·σ′(z).
-    ax.lines[1].set_label("σ′(z) at z = w·x + b")
-    with mpl.rc_context(plotting.STYLE):
-        ax.legend(loc="upper left")
-    ax.set_title(_minus(f"One neuron: w = {weight:.3g}, b = {bias:.3g}"))
-    return fig
 
 
 class NeuronExplorer(_Explorer):
@@ -743,83 +350,6 @@ class NeuronExplorer(_Explorer):
         draw_neuron([s.value for s in self.inputs], [s.value for s in self.weights],
                     fig=self.figure)
         self._show()
-
-
-def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
-    """The neuron (inputs, weighted edges) and where z = Σ wᵢxᵢ lands on the sigmoid."""
-    inputs = np.asarray(inputs, dtype=np.float64)
-    column = np.asarray(weights, dtype=np.float64).reshape(3, 1)
-    # The neuron's own pre-activation, through the network's forward pass.
-    neuron = NeuralNetwork(inputs.reshape(1, 3), np.zeros((1, 1)), hidden_units=1,
-                           weights1=column, weights2=np.ones((1, 1)))
-    neuron.feedforward()
-    z = float(np.dot(inputs, column[:, 0]))
-    output = float(neuron.layer1[0, 0])
-    if fig is None:
-        with mpl.rc_context(plotting.STYLE):
-            fig = Figure(figsize=NEURON_FIGSIZE, dpi=DPI)
-            FigureCanvasAgg(fig)
-            fig.subplots_adjust(left=0.02, right=0.97, bottom=0.15, top=0.86, wspace=0.15)
-            left, right = fig.subplots(1, 2, gridspec_kw={"width_ratios": [1.1, 1]})
-            plotting.network_diagram(column, np.ones((1, 1)), inputs=inputs, ax=left,
-                                     title="One neuron", colorbar=False)
-            # Keep the inputs and the neuron; hide the output layer of the 3-1-1 drawing.
-            edges = _by_gid(left.collections, "edges")
-            edges.set_segments(edges.get_segments()[:3])
-            for text in left.texts:
-                if text.get_text() in ("ŷ", "output\nlayer"):
-                    text.set_visible(False)
-                if text.get_text() == "hidden\nlayer":
-                    text.set_text("neuron")
-                if text.get_text() == "h1":  # the node shows what it applies: σ
-                    text.set_text("σ")
-                    cx, cy = text.get_position()
-            # The output a to the right of the node, clear of the node and the edges.
-            left.text(cx + 0.34, cy, "a = ", ha="left", va="center", gid="activation",
-                      fontsize=plotting.FONT_SIZE + 1, color=plotting.VERMILLION, zorder=3)
-            nodes = _by_gid(left.collections, "nodes")
-            nodes.set_facecolor([plotting.SKY] * 3 + ["#F5F5F5", "none"])
-            nodes.set_edgecolor([plotting.BLACK] * 4 + ["none"])
-            plotting.activation_plot("sigmoid", z=np.linspace(-8, 8, 161), ax=right,
-                                     title="")
-            right.plot([z], [output], "o", color=plotting.VERMILLION, markersize=10,
-                       gid="neuron")
-            right.legend(loc="center right")  # clear of the S and of the dashed bump
-    left, right = fig.axes[0], fig.axes[1]
-    edges = _by_gid(left.collections, "edges")
-    w = column[:, 0]
-    biggest = max(float(np.max(np.abs(w))), 1e-12)
-    edges.set_array(w)
-    edges.set_clim(-biggest, biggest)
-    edges.set_linewidths(0.6 + 5.4 * np.abs(w) / biggest)
-    input_texts = [t for t in left.texts if t.get_fontweight() == "bold"]
-    for text, value in zip(input_texts, inputs, strict=True):
-        text.set_text(plotting._number_text(value))
-    _by_gid(left.texts, "activation").set_text(f"a = {output:.3f}")
-    dot = _by_gid(right.lines, "neuron")
-    dot.set_data([z], [output])
-    terms = _signed_sum([f"{abs(wi):.2g}·{xi:.2g}" for wi, xi in zip(w, inputs, strict=True)],
-                        w)
-    left.set_title(f"z = {terms} = {_minus(f'{z:.3g}')}", fontsize=plotting.FONT_SIZE)
-    right.set_title(f"output a = σ(z) = σ({_minus(f'{z:.3g}')}) = {output:.3f}",
-                    fontsize=plotting.FONT_SIZE)
-    return fig
-
-
-def _minus(text):
-    """Typeset minus signs: ``"-0.5"`` -> ``"−0.5"``."""
-    return text.replace("-", "−")
-
-
-def _signed_sum(terms, signs):
-    """``["0.5·1", "0.5·0"]``, ``[0.5, -0.5]`` -> ``"0.5·1 − 0.5·0"`` (a real minus sign)."""
-    text = ""
-    for k, (term, sign) in enumerate(zip(terms, signs, strict=True)):
-        if k == 0:
-            text = ("−" if sign < 0 else "") + term
-        else:
-            text += (" − " if sign < 0 else " + ") + term
-    return text
 
 
 class LossExplorer(_Explorer):
@@ -858,50 +388,3 @@ class LossExplorer(_Explorer):
     def _update(self, change=None):
         draw_loss_along(self.choice.value, self.value.value, self.seed.value, fig=self.figure)
         self._show()
-
-
-def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8.0)):
-    """Loss against one weight ``which = (layer, i, j)``; a dot and its tangent at ``value``."""
-    layer, i, j = which
-    x, y = xor()
-    network = NeuralNetwork(x, y, rng=seed)
-    if value is None:
-        value = float(network.parameters()[layer][i, j])
-    grid = np.linspace(span[0], span[1], 161)
-    target = network.parameters()[layer]
-    losses = np.empty_like(grid)
-    for k, w in enumerate(grid):
-        target[i, j] = w
-        losses[k] = network.loss()
-    target[i, j] = value
-    loss = network.loss()
-    slope = float(network.gradients()[layer][i, j])
-    name = f"weights{layer + 1}[{i},{j}]"
-    tangent_x = np.array([value - 1.5, value + 1.5])
-    tangent_y = loss + slope * (tangent_x - value)
-    if fig is None:
-        with mpl.rc_context(plotting.STYLE):
-            fig = Figure(figsize=LOSS_FIGSIZE, dpi=DPI, layout="constrained")
-            FigureCanvasAgg(fig)
-            ax = fig.add_subplot()
-            ax.plot(grid, losses, color=plotting.BLUE, gid="loss", label="loss")
-            ax.plot(tangent_x, tangent_y, color=plotting.VERMILLION, linestyle="--",
-                    gid="tangent", label="tangent (slope = gradient)")
-            ax.plot([value], [loss], "o", color=plotting.VERMILLION, markersize=9, gid="point")
-            ax.set_ylabel(plotting.LOSS_LABEL)
-            ax.grid(True)
-            ax.legend(loc="upper center")  # between the high ends of the curve
-            plotting._style_ticks(ax)
-    ax = fig.axes[0]
-    _by_gid(ax.lines, "loss").set_data(grid, losses)
-    _by_gid(ax.lines, "tangent").set_data(tangent_x, tangent_y)
-    _by_gid(ax.lines, "point").set_data([value], [loss])
-    low, high = float(losses.min()), float(losses.max())
-    pad = 0.08 * (high - low) + 1e-3
-    ax.set_xlim(*span)
-    ax.set_ylim(low - pad, high + pad)
-    ax.set_xlabel(f"{name} (all other weights fixed)")
-    direction = "decrease" if slope > 0 else "increase" if slope < 0 else "keep"
-    ax.set_title(f"loss {loss:.4f}, gradient {slope:+.4f}: descent would {direction} "
-                 f"{name}", fontsize=plotting.FONT_SIZE)
-    return fig

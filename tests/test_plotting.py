@@ -177,9 +177,9 @@ def test_decision_boundary_evaluates_predict_on_the_grid():
     assert ax.get_xlabel() == "x1" and ax.get_ylabel() == "x2"
     colorbar_axes = fig.axes[1]
     assert colorbar_axes.get_ylabel() == "network output ŷ"
-    markers = {c.get_label(): c for c in ax.collections if c.get_label().startswith("class")}
-    assert set(markers) == {"class 0", "class 1"}
-    np.testing.assert_array_equal(markers["class 1"].get_offsets(), x[[1, 2], :2])
+    markers = {c.get_label(): c for c in ax.collections if c.get_label().startswith("target")}
+    assert set(markers) == {"target 0", "target 1"}
+    np.testing.assert_array_equal(markers["target 1"].get_offsets(), x[[1, 2], :2])
 
 
 def test_network_predictor_appends_the_constant_column(trained):
