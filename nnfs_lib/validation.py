@@ -17,14 +17,48 @@ import numpy as np
 MAX_MAGNITUDE = 1e6
 
 
-def check_magnitude(name, array):
-    """Raise ``ValueError`` if any entry of ``array`` exceeds ``MAX_MAGNITUDE`` in size."""
+def check_magnitude(name, array, limit=MAX_MAGNITUDE):
+    """Raise ``ValueError`` if any entry of ``array`` exceeds ``limit`` in size."""
+    array = np.asarray(array)
+    if array.size == 0:
+        return
     largest = float(np.max(np.abs(array)))
-    if largest > MAX_MAGNITUDE:
+    if largest > limit:
+        reason = (" (values this large saturate every sigmoid and risk overflow)"
+                  if limit == MAX_MAGNITUDE else "")
         raise ValueError(
-            f"{name} must hold numbers between -{MAX_MAGNITUDE:g} and {MAX_MAGNITUDE:g}, "
-            f"got {largest:g} (values this large saturate every sigmoid and risk overflow)"
-        )
+            f"{name} must hold numbers between -{limit:g} and {limit:g}, got {largest:g}"
+            + reason)
+
+
+def as_real_array(name, value, allow_empty=False):
+    """Return ``value`` (a number or an array of any shape) as finite float64, or raise.
+
+    ``TypeError`` for strings, None and other non-numbers; ``ValueError`` for
+    NaN, infinities, ragged lists and (unless ``allow_empty``) empty arrays.
+    """
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, "
+                        f"got {type(value).__name__}")
+    try:
+        array = np.asarray(value)
+    except Exception:  # ragged nested lists and the like
+        raise ValueError(f"{name} must be a rectangular array of numbers") from None
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    if array.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty")
+    array = array.astype(np.float64)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    return array
+
+
+def check_flag(name, value):
+    """Return ``value`` if it is True or False (numpy bools too), else raise ``TypeError``."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
+    return bool(value)
 
 
 def as_matrix(name, value):
@@ -101,12 +135,18 @@ def check_positive_number(name, value):
     return value
 
 
-def check_count(name, value, minimum=0):
-    """Return ``value`` as an int if it is a whole number >= ``minimum``, else raise."""
+def check_count(name, value, minimum=0, maximum=10**7):
+    """Return ``value`` as an int if it is a whole number in [minimum, maximum], else raise.
+
+    The default ``maximum`` keeps a typo such as ``10**12`` iterations from
+    turning into an out-of-memory crash.
+    """
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
     if value < minimum:
         raise ValueError(f"{name} must be an integer >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be an integer <= {maximum:,}, got {value:,}")
     return int(value)
 
 
