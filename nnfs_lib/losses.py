@@ -1,24 +1,42 @@
 """The sum-of-squares loss (article section 5, "Loss Function").
 
 ``y`` holds the targets and ``y_hat`` the network's outputs, both of shape
-(n_samples, n_outputs); for the article's XOR network that is (4, 1).
+(n_samples, n_outputs); for the article's XOR network that is (4, 1). The two
+must have exactly the same shape: numpy would otherwise *broadcast* a (4, 1)
+``y`` against a (4,) ``y_hat`` into a 4x4 table of every pairing and return a
+wrong loss without complaint, so a mismatch raises ``ValueError`` instead.
+Both are checked (numbers only, finite, not empty, at most 1e6 in size, so
+that squaring cannot overflow) before any arithmetic.
 
 Correction to the article: its ``calculate_loss`` returns the array of
 per-sample squared errors, not a loss. Here ``squared_errors`` gives that
 array and ``sum_of_squares`` gives the loss, one number.
 """
 
-import numpy as np
+from .validation import as_real_array, check_magnitude
+
+
+def _targets_and_outputs(y, y_hat):
+    y = as_real_array("y", y)
+    y_hat = as_real_array("y_hat", y_hat)
+    check_magnitude("y", y)
+    check_magnitude("y_hat", y_hat)
+    if y_hat.shape != y.shape:
+        raise ValueError(
+            f"y_hat must have the same shape as y, {y.shape}, got {y_hat.shape} "
+            "(no broadcasting: reshape one of them, e.g. y_hat.reshape(y.shape))")
+    return y, y_hat
 
 
 def squared_errors(y, y_hat):
     """Per-sample squared errors (y - y_hat)**2, same shape as ``y``."""
-    return (np.asarray(y, dtype=np.float64) - np.asarray(y_hat, dtype=np.float64)) ** 2
+    y, y_hat = _targets_and_outputs(y, y_hat)
+    return (y - y_hat) ** 2
 
 
 def sum_of_squares(y, y_hat):
     """The loss L = sum over samples of (y - y_hat)**2, as a Python float."""
-    return float(np.sum(squared_errors(y, y_hat)))
+    return float(squared_errors(y, y_hat).sum())
 
 
 def sum_of_squares_derivative(y, y_hat):
@@ -28,4 +46,5 @@ def sum_of_squares_derivative(y, y_hat):
     this gradient. Its code then adds that to the weights, which is the same
     as subtracting the true gradient: gradient descent, as it should be.
     """
-    return 2.0 * (np.asarray(y_hat, dtype=np.float64) - np.asarray(y, dtype=np.float64))
+    y, y_hat = _targets_and_outputs(y, y_hat)
+    return 2.0 * (y_hat - y)

@@ -1,11 +1,11 @@
 """Many networks at once: ``B`` copies of the article's network, trained together.
 
-Every network follows exactly the update of ``NeuralNetwork.backprop``
-(``w -= learning_rate * dL/dw`` on the sum-of-squares loss, sigmoid hidden and
-output layers, optional biases), but the ``B`` networks share one extra axis,
-so the only Python loop is the one over iterations. "What fraction of 10,000
-random starts solve XOR?" then takes about a second instead of nearly three
-minutes.
+Article section 8, "Training", run from many starting weights at once (for
+notebook 09, the initial-weights lab): every network follows exactly the
+update of ``NeuralNetwork.backprop`` (``w -= learning_rate * dL/dw`` on the
+sum-of-squares loss, sigmoid hidden and output layers, optional biases), but
+the ``B`` networks share one extra axis, so the only Python loop is the one
+over iterations.
 
 Public shapes (network axis first), for ``B`` networks, ``n`` samples, ``d``
 inputs, ``h`` hidden units and ``k`` outputs:
@@ -21,38 +21,23 @@ inputs, ``h`` hidden units and ``k`` outputs:
   loss after ``i`` updates; ``ManyHistory.outputs`` (B, n, k): the final
   predictions.
 
-Speed. Internally the network axis is *last*: weights are stored as (d, h, B)
-and activations as (n, h, B). Every elementwise step is then one pass over a
-long contiguous vector, and the two products with the shared data ``x``
-become a single small matrix product ``(n, d) @ (d, h*B)``. Buffers are
-allocated once and reused with ``out=``. Measured on the 2-core development
-machine (numpy 2.4, AVX-512), XOR with ``x`` (4, 3), ``h = 4``, ``k = 1``,
-10,000 networks x 1500 iterations (``benchmarks/bench_many.py``):
+Speed and memory. Internally the network axis is *last* (weights (d, h, B),
+activations (n, h, B)), so every elementwise step is one pass over a long
+contiguous vector and each product with the shared ``x`` is one small matrix
+product; buffers are allocated once and reused. 10,000 XOR networks x 1500
+iterations take a median of 1.3-1.8 s on the shared 2-core VM (0.13-0.18 ms
+per network, 90-130 times faster per network than ``training.train``) and
+peak at 130 MB, 120 MB of it the loss history (9 MB with
+``record_loss=False``). The measurements, and the layouts that were tried and
+dropped, are in ``benchmarks/bench_many.py``.
 
-* ``train_many``: median 1.2-1.3 s (about 0.125 ms per network; single runs
-  1.1-1.6 s on the shared VM), against a median of 16.3 ms for one network
-  with ``training.train``: about 130 times faster per network.
-* The batch-first layout (B, n, h) with ``np.matmul`` on stacked 4x3 matrices
-  took 0.33 ms per product against 0.05 ms for the network-last one, so it
-  was dropped.
-* Two threads over two halves of the batch gave no gain (each numpy call is
-  too short to outrun the GIL), so the code stays single-threaded.
-
-Memory. The working buffers hold about 9 MB for 10,000 XOR networks (three
-(n, h, B) arrays and a few smaller ones, plus internal copies of the weights).
-``record_loss=True`` adds the float64 loss history, 8 * (iterations + 1) * B
-bytes: 120 MB for 10,000 x 1500. Measured peak (tracemalloc) for
-10,000 x 1500: 130 MB with the loss history, 9 MB with ``record_loss=False``.
-Nothing else grows with the number of iterations except the optional
-gradient norms, 8 * iterations * B bytes per parameter.
-
-The sigmoid is computed as ``1 / (1 + exp(-z))`` inside
-``np.errstate(over="ignore")``: ``exp(-z)`` overflows to ``inf`` only when the
-true sigmoid is below 1e-308, and ``1 / inf`` is then the correct 0.0. It
-agrees with ``activations.sigmoid`` to a few ulps; measured, each network
-matches its single-network twin to ~1e-14 after 1500 updates. (Weights so
-large that ``x @ weights1`` itself overflows, |w| near 1e308, are out of
-scope, as they are for ``NeuralNetwork``.)
+Numbers. Every input is checked first; data, weights and learning rates above
+1e6 in size are rejected (see ``validation.MAX_MAGNITUDE``), and for every
+accepted input training gives finite results without warnings. The sigmoid is
+``1 / (1 + exp(-z))`` inside ``np.errstate(over="ignore")``: ``exp(-z)``
+overflows to ``inf`` only when the true sigmoid is below 1e-308, and
+``1 / inf`` is then the correct 0.0. Each network matches its
+single-network twin to ~1e-14 after 1500 updates.
 """
 
 import numbers
@@ -63,7 +48,9 @@ import numpy as np
 from .validation import (
     as_generator,
     as_matrix,
+    as_real_array,
     check_count,
+    check_flag,
     check_labels,
     check_magnitude,
     check_positive_number,
@@ -119,8 +106,8 @@ class ManyHistory:
 # -- input checks ---------------------------------------------------------------
 def _as_stack(name, value, shape):
     """``value`` as a finite float64 array of exactly ``shape``, or raise."""
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be an array of numbers, got a string")
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}")
     try:
         array = np.asarray(value)
     except Exception as error:  # ragged nested lists and the like
@@ -138,12 +125,14 @@ def _as_stack(name, value, shape):
 
 def _weight_stack(name, value):
     """A 3-D stack of weight matrices (B, rows, columns), shape checked later."""
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be a 3-D array of numbers, got a string")
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a 3-D array of numbers, got {type(value).__name__}")
     try:
         array = np.asarray(value)
     except Exception as error:
         raise ValueError(f"{name} must be a 3-D array of numbers: {error}") from None
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
     if array.ndim != 3:
         raise ValueError(
             f"{name} must be a 3-D array (networks, rows, columns), got {array.ndim}-D "
@@ -183,10 +172,25 @@ def _learning_rates(value, n_networks):
     return array
 
 
-def _check_flag(name, value):
-    if not isinstance(value, (bool, np.bool_)):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
-    return bool(value)
+#: The most hidden units accepted, as for ``NeuralNetwork``.
+MAX_HIDDEN_UNITS = 10_000
+#: The most float64 numbers one array may hold (800 MB): weight stacks, and the
+#: loss history or gradient norms of ``train_many``. Beyond it, an error naming
+#: the counts, rather than an out-of-memory crash.
+MAX_ENTRIES = 10**8
+
+
+def _check_entries(what, entries, names):
+    if entries > MAX_ENTRIES:
+        raise ValueError(
+            f"{names} are too large: {what} would hold {entries:,} numbers "
+            f"(at most {MAX_ENTRIES:,}, 800 MB, are allowed)")
+
+
+def _sizes(n_inputs, hidden_units, n_outputs):
+    return (check_count("n_inputs", n_inputs, minimum=1),
+            check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS),
+            check_count("n_outputs", n_outputs, minimum=1))
 
 
 # -- initial weights -------------------------------------------------------------
@@ -202,11 +206,11 @@ def initial_weights(n_networks, n_inputs, hidden_units=4, n_outputs=1, rng=None,
     ``numpy.random.Generator``.
     """
     n_networks = check_count("n_networks", n_networks, minimum=1)
-    n_inputs = check_count("n_inputs", n_inputs, minimum=1)
-    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
-    n_outputs = check_count("n_outputs", n_outputs, minimum=1)
+    n_inputs, hidden_units, n_outputs = _sizes(n_inputs, hidden_units, n_outputs)
     init_scale = check_positive_number("init_scale", init_scale)
     generator = as_generator("rng", rng)
+    _check_entries("the weights", n_networks * hidden_units * max(n_inputs, n_outputs),
+                   "n_networks, n_inputs, hidden_units and n_outputs")
     weights1 = init_scale * generator.random((n_networks, n_inputs, hidden_units))
     weights2 = init_scale * generator.random((n_networks, hidden_units, n_outputs))
     return weights1, weights2
@@ -223,20 +227,24 @@ def initial_weights_from_seeds(seeds, n_inputs, hidden_units=4, n_outputs=1, ini
     fraction of seeds whose batch network solves a task is the fraction of
     single networks that do. (A loop over seeds: it is setup, not training.)
     """
-    if isinstance(seeds, (str, bytes)) or np.ndim(seeds) != 1:
-        raise TypeError("seeds must be a 1-D sequence of non-negative integer seeds")
-    seeds = list(seeds)
+    expected = "seeds must be a 1-D sequence (list, range, array) of non-negative integers"
+    if isinstance(seeds, (str, bytes, numbers.Number)) or seeds is None:
+        raise TypeError(f"{expected}, got {type(seeds).__name__}")
+    try:
+        seeds = list(seeds)
+    except TypeError:
+        raise TypeError(f"{expected}, got {type(seeds).__name__}") from None
     if not seeds:
         raise ValueError("seeds must not be empty")
     for seed in seeds:
         if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
-            raise TypeError(f"seeds must hold integers, got {type(seed).__name__}")
+            raise TypeError(f"{expected}; it holds {type(seed).__name__} {seed!r}")
         if seed < 0:
             raise ValueError(f"seeds must be non-negative integers, got {seed}")
-    n_inputs = check_count("n_inputs", n_inputs, minimum=1)
-    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
-    n_outputs = check_count("n_outputs", n_outputs, minimum=1)
+    n_inputs, hidden_units, n_outputs = _sizes(n_inputs, hidden_units, n_outputs)
     init_scale = check_positive_number("init_scale", init_scale)
+    _check_entries("the weights", len(seeds) * hidden_units * max(n_inputs, n_outputs),
+                   "seeds, n_inputs, hidden_units and n_outputs")
     weights1 = np.empty((len(seeds), n_inputs, hidden_units))
     weights2 = np.empty((len(seeds), hidden_units, n_outputs))
     for b, seed in enumerate(seeds):
@@ -275,8 +283,11 @@ def train_many(x, y, weights1, weights2, iterations, learning_rate=1.0, bias1=No
         norms, (iterations, B) per parameter.
 
     Every argument is checked before any arithmetic; bad input raises
-    ``TypeError`` or ``ValueError`` naming the argument. Any finite weights
-    give finite results, without warnings.
+    ``TypeError`` or ``ValueError`` naming the argument. Data, weights, biases
+    and learning rates must be finite and at most 1e6 in size; every input
+    accepted gives finite results, without warnings. ``iterations`` is at
+    most 10,000,000, and the loss history (and gradient norms) at most 1e8
+    numbers: with more, pass ``record_loss=False``.
     """
     x = as_matrix("x", x)
     y = as_matrix("y", y)
@@ -305,8 +316,14 @@ def train_many(x, y, weights1, weights2, iterations, learning_rate=1.0, bias1=No
         bias2 = _as_stack("bias2", bias2, (n_networks, 1, n_outputs))
     iterations = check_count("iterations", iterations)
     rate = _learning_rates(learning_rate, n_networks)
-    record_loss = _check_flag("record_loss", record_loss)
-    record_gradient_norms = _check_flag("record_gradient_norms", record_gradient_norms)
+    record_loss = check_flag("record_loss", record_loss)
+    record_gradient_norms = check_flag("record_gradient_norms", record_gradient_norms)
+    if record_loss:
+        _check_entries("the loss history, (iterations + 1) x B,",
+                       (iterations + 1) * n_networks, "iterations and the number of networks")
+    if record_gradient_norms:
+        _check_entries("each gradient-norm history, iterations x B,",
+                       iterations * n_networks, "iterations and the number of networks")
 
     # Internal layout: network axis last, contiguous. Copies: inputs untouched.
     w1 = np.ascontiguousarray(weights1.transpose(1, 2, 0))  # (d, h, B)
@@ -440,9 +457,7 @@ def solved(outputs, y, tolerance=0.5):
     tolerance : number in (0, 1], default 0.5.
     """
     y = as_matrix("y", y)
-    if isinstance(outputs, (str, bytes)):
-        raise TypeError("outputs must be an array of numbers, got a string")
-    outputs = np.asarray(outputs)
+    outputs = as_real_array("outputs", outputs)
     if outputs.ndim == 2:
         outputs = outputs[None]
     if outputs.ndim != 3:

@@ -22,17 +22,24 @@ transposed.
 
 import numpy as np
 
-from .activations import _SIGMOID_FLOOR, _sigmoid, sigmoid
+# The unchecked sigmoid: the data and weights are validated once, here in the
+# constructor, so the per-iteration code need not check them again.
+from .activations import _SIGMOID_FLOOR, _sigmoid
 from .losses import sum_of_squares
 from .validation import (
     as_generator,
     as_matrix,
     check_count,
+    check_flag,
     check_labels,
     check_positive_number,
     check_same_rows,
     check_shape,
 )
+
+#: The largest ``hidden_units`` accepted: far beyond any teaching use, and small
+#: enough that a typo such as ``10**12`` is an error, not an out-of-memory crash.
+MAX_HIDDEN_UNITS = 10_000
 
 
 class NeuralNetwork:
@@ -41,14 +48,17 @@ class NeuralNetwork:
     Parameters
     ----------
     x, y : 2-D arrays of shape (n, d) and (n, k); targets must lie in [0, 1].
-    hidden_units : int, default 4 (the article's hidden layer).
+    hidden_units : int from 1 to 10,000, default 4 (the article's hidden layer).
     weights1, weights2 : optional initial weights of shape (d, h) and (h, k).
-        They are copied. Without them, weights are drawn uniformly from
-        [0, init_scale), the article's ``np.random.rand`` when init_scale is 1.
+        They are copied. Both are always drawn uniformly from [0, init_scale)
+        (the article's ``np.random.rand`` when init_scale is 1), weights1
+        first, then weights2, as in the article; a given array then replaces
+        its draw. So ``NeuralNetwork(x, y, rng=s, weights1=W).weights2`` is
+        the ``weights2`` of ``NeuralNetwork(x, y, rng=s)``.
     rng : None, an int seed or a ``numpy.random.Generator``; the only source of
         randomness. Nothing touches numpy's global random state.
     learning_rate : positive float, default 1.0 (the article's implicit rate).
-    biases : bool, default False. The article drops the biases; set True to
+    biases : True or False, default False. The article drops the biases; set True to
         add ``bias1`` and ``bias2`` (initialised to ``bias1=``/``bias2=`` or 0).
     init_scale : positive float, default 1.0; the width of the uniform draw.
     """
@@ -60,35 +70,42 @@ class NeuralNetwork:
         self.y = as_matrix("y", y)
         check_same_rows(self.input, self.y)
         check_labels("y", self.y)
-        hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+        hidden_units = check_count("hidden_units", hidden_units, minimum=1,
+                                   maximum=MAX_HIDDEN_UNITS)
+        biases = check_flag("biases", biases)
         self.learning_rate = check_positive_number("learning_rate", learning_rate)
         init_scale = check_positive_number("init_scale", init_scale)
         generator = as_generator("rng", rng)
         n_inputs, n_outputs = self.input.shape[1], self.y.shape[1]
 
-        def initial(name, given, shape, draw):
+        def given_or(name, given, shape, default):
             if given is None:
-                return draw(shape)
+                return default
             array = as_matrix(name, given)
             check_shape(name, array, shape)
             return array.copy()
 
-        def uniform(shape):
-            return init_scale * generator.random(shape)
-
-        # Drawn in the article's order: weights1 first, then weights2.
-        self.weights1 = initial("weights1", weights1, (n_inputs, hidden_units), uniform)
-        self.weights2 = initial("weights2", weights2, (hidden_units, n_outputs), uniform)
-        if biases:
-            self.bias1 = initial("bias1", bias1, (1, hidden_units), np.zeros)
-            self.bias2 = initial("bias2", bias2, (1, n_outputs), np.zeros)
-        elif bias1 is not None or bias2 is not None:
+        if not biases and (bias1 is not None or bias2 is not None):
             raise ValueError("bias1 and bias2 need biases=True")
+        shape1, shape2 = (n_inputs, hidden_units), (hidden_units, n_outputs)
+        # Check everything given before drawing anything.
+        given1 = given_or("weights1", weights1, shape1, None)
+        given2 = given_or("weights2", weights2, shape2, None)
+        if biases:
+            self.bias1 = given_or("bias1", bias1, (1, hidden_units), np.zeros((1, hidden_units)))
+            self.bias2 = given_or("bias2", bias2, (1, n_outputs), np.zeros((1, n_outputs)))
         else:
             self.bias1 = self.bias2 = None
+        # Always both draws, in the article's order (weights1, then weights2),
+        # so a given weights1 does not shift which numbers weights2 gets.
+        drawn1 = init_scale * generator.random(shape1)
+        drawn2 = init_scale * generator.random(shape2)
+        self.weights1 = drawn1 if given1 is None else given1
+        self.weights2 = drawn2 if given2 is None else given2
         self.layer1 = None
         self.output = np.zeros(self.y.shape)
         self._forward_is_current = False
+        self._last_error = None  # output - y used by the last backprop()
         # Constants shaped like the training activations, for the fast path.
         n_samples = self.input.shape[0]
         self._input_T = self.input.T
@@ -118,7 +135,10 @@ class NeuralNetwork:
         """
         if not self._forward_is_current:
             self.feedforward()
-        gradients = self._backward(self.input, self.layer1, self.output)
+        error, gradients = self._backward(self.input, self.layer1, self.output)
+        # output - y of the forward pass this step used; train() reads the
+        # loss from it instead of running the forward pass again.
+        self._last_error = error
         if self.learning_rate != 1.0:
             for gradient in gradients:
                 gradient *= self.learning_rate
@@ -144,7 +164,7 @@ class NeuralNetwork:
         true ones (descent means *subtracting* them).
         """
         layer1, output = self._forward(self.input)
-        return self._backward(self.input, layer1, output)
+        return self._backward(self.input, layer1, output)[1]
 
     def loss(self):
         """The sum-of-squares loss of the current weights, as a float."""
@@ -181,11 +201,11 @@ class NeuralNetwork:
         z1 = np.dot(x, self.weights1)
         if self.bias1 is not None:
             z1 += self.bias1
-        layer1 = sigmoid(z1)
+        layer1 = _sigmoid(z1, 1.0, _SIGMOID_FLOOR)
         z2 = np.dot(layer1, self.weights2)
         if self.bias2 is not None:
             z2 += self.bias2
-        return layer1, sigmoid(z2)
+        return layer1, _sigmoid(z2, 1.0, _SIGMOID_FLOOR)
 
     def _forward_training(self):
         # The same two layers on the training data, once per iteration, so
@@ -203,8 +223,9 @@ class NeuralNetwork:
         # Written out by hand (no helper calls): this runs once per iteration.
         # error = y_hat - y, so 2 * error is dL/d(output); the article's
         # 2*(y - output) is the same with the sign flipped.
+        # Returns (error, gradients) and stores nothing: gradients() must
+        # change nothing; backprop() keeps the error itself.
         error = output - self.y
-        self._last_error = error  # train() reads the loss from it
         # delta2 = dL/dz2, z2 the output pre-activation: (n, k); the sigmoid's
         # derivative comes from the stored activation, a * (1 - a).
         # (error + error is 2 * error, exactly, and cheaper.)
@@ -214,9 +235,9 @@ class NeuralNetwork:
         d_weights2 = np.dot(layer1.T, delta2)  # (h, k)
         d_weights1 = np.dot(self._input_T if x is self.input else x.T, delta1)  # (d, h)
         if self.bias1 is None:
-            return (d_weights1, d_weights2)
-        return (d_weights1, d_weights2,
-                delta1.sum(axis=0, keepdims=True), delta2.sum(axis=0, keepdims=True))
+            return error, (d_weights1, d_weights2)
+        return error, (d_weights1, d_weights2,
+                       delta1.sum(axis=0, keepdims=True), delta2.sum(axis=0, keepdims=True))
 
     def __repr__(self):
         d, h = self.weights1.shape

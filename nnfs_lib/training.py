@@ -5,6 +5,7 @@ what the plots and explorers need: the loss at every iteration and copies of
 the weights at the iterations asked for.
 """
 
+import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -33,17 +34,28 @@ class TrainingHistory:
 
 
 def _snapshot_steps(snapshots, iterations):
+    """The set of iteration numbers in ``snapshots`` (None or an iterable of ints)."""
     if snapshots is None:
         return set()
-    if isinstance(snapshots, str):
-        raise TypeError("snapshots must be None, 'all' is not supported; give iterations")
+    expected = ("snapshots must be None or an iterable of integers (a list, range, set, "
+                "generator or integer numpy array)")
+    if isinstance(snapshots, (str, bytes)):
+        raise TypeError(f"{expected}, got a string")
+    if isinstance(snapshots, np.ndarray):
+        if snapshots.dtype.kind not in "iu":
+            raise TypeError(f"{expected}, got an array of dtype {snapshots.dtype}")
+        snapshots = snapshots.ravel().tolist()
+    try:
+        items = iter(snapshots)
+    except TypeError:
+        raise TypeError(f"{expected}, got {type(snapshots).__name__}") from None
     steps = set()
-    for step in np.atleast_1d(snapshots).tolist():
-        if isinstance(step, bool) or not isinstance(step, int):
+    for step in items:
+        if isinstance(step, (bool, np.bool_)) or not isinstance(step, numbers.Integral):
             raise TypeError(f"snapshots must hold integers, got {step!r}")
         if not 0 <= step <= iterations:
             raise ValueError(f"snapshots must lie in [0, {iterations}], got {step}")
-        steps.add(step)
+        steps.add(int(step))
     return steps
 
 
@@ -53,9 +65,11 @@ def train(network, iterations, snapshots=None):
     Parameters
     ----------
     network : NeuralNetwork
-    iterations : int >= 0
-    snapshots : optional iterable of ints in [0, iterations]: record the
-        parameters after that many updates.
+    iterations : int from 0 to 10,000,000 (a larger count is almost surely a
+        typo and would allocate the loss history before failing).
+    snapshots : None, or any iterable of ints in [0, iterations] (a list,
+        tuple, set, range, generator or integer numpy array; repeats are
+        fine): record the parameters after that many updates.
     """
     if not isinstance(network, NeuralNetwork):
         raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
@@ -70,7 +84,7 @@ def train(network, iterations, snapshots=None):
         for k in range(start, stop):
             feedforward()
             backprop()
-            error = network._last_error  # output - y of this iteration's forward pass
+            error = network._last_error  # output - y of the forward pass backprop used
             loss[k] = vdot(error, error)  # the sum of squares, in one call
         if stop in steps:
             recorded[stop] = tuple(p.copy() for p in network.parameters())

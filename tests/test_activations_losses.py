@@ -1,3 +1,4 @@
+import math
 import warnings
 
 import numpy as np
@@ -90,3 +91,43 @@ def test_loss_derivative_sign_against_finite_differences():
     np.testing.assert_allclose(losses.sum_of_squares_derivative(y, y_hat), numeric, rtol=1e-7)
     # The article's 2(y - y_hat) is the opposite sign.
     assert np.all(np.sign(2 * (y - y_hat)) == -np.sign(numeric))
+
+
+@pytest.mark.parametrize("function", [losses.squared_errors, losses.sum_of_squares,
+                                      losses.sum_of_squares_derivative])
+@pytest.mark.parametrize("y_hat_shape", [(4,), (1, 4), (4, 2), (3, 1)])
+def test_loss_shapes_must_match_no_broadcasting(function, y_hat_shape):
+    """A (4,) y_hat against a (4, 1) y would broadcast to a 4x4 table: refused."""
+    y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    with pytest.raises(ValueError, match=r"y_hat must have the same shape as y, \(4, 1\)"):
+        function(y, np.zeros(y_hat_shape))
+
+
+def test_loss_of_the_same_values_in_matching_shapes():
+    y = np.array([[0.0], [1.0], [1.0], [0.0]])
+    assert losses.sum_of_squares(y, y) == 0.0
+    assert losses.sum_of_squares(y.ravel(), np.zeros(4)) == 2.0  # 1-D against 1-D is fine
+    assert losses.sum_of_squares(0.5, 0.25) == 0.0625
+
+
+@pytest.mark.parametrize("function", [act.sigmoid, act.sigmoid_derivative,
+                                      act.sigmoid_derivative_from_activation, act.tanh,
+                                      act.tanh_derivative, act.relu, act.relu_derivative])
+def test_activations_return_float64_scalars_and_arrays(function):
+    for number in (0.5, 2, np.float32(0.5), np.array(0.5)):
+        assert type(function(number)) is np.float64
+    out = function(np.array([[1, -2], [0, 3]]))
+    assert out.dtype == np.float64 and out.shape == (2, 2)
+
+
+def test_activation_values_against_independent_formulas():
+    z = np.array([-2.0, -0.5, 0.0, 0.5, 2.0])
+    s = np.array([1 / (1 + math.exp(-v)) for v in z])
+    np.testing.assert_allclose(act.sigmoid(z), s, rtol=1e-15)
+    np.testing.assert_allclose(act.sigmoid_derivative(z), s * (1 - s), rtol=1e-14)
+    np.testing.assert_allclose(act.sigmoid_derivative_from_activation(s), s * (1 - s),
+                               rtol=1e-15)
+    np.testing.assert_allclose(act.tanh(z), [math.tanh(v) for v in z], rtol=1e-15)
+    np.testing.assert_allclose(act.tanh_derivative(z), [1 / math.cosh(v) ** 2 for v in z],
+                               rtol=1e-14)
+    np.testing.assert_array_equal(act.relu_derivative(z), [0, 0, 0, 1, 1])

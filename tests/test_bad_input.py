@@ -1,5 +1,6 @@
 """Bad input gets a clear error naming the argument, before any arithmetic."""
 
+import re
 import warnings
 
 import numpy as np
@@ -7,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nnfs_lib import NeuralNetwork, gradient_check, train, xor
+from nnfs_lib import NeuralNetwork, activations, gradcheck, gradient_check, losses, many, train, xor
 
 X, Y = xor()
 
@@ -44,7 +45,6 @@ X, Y = xor()
     ({"x": X * 1e7}, ValueError, "x must hold numbers between"),
     ({"learning_rate": 1e7}, ValueError, "learning_rate must be at most"),
 ])
-
 def test_constructor_rejects(kwargs, error, message):
     arguments = {"x": X, "y": Y, **kwargs}
     with pytest.raises(error, match=message):
@@ -129,3 +129,186 @@ def test_any_weights_either_raise_or_train_silently(values):
         else:
             history = train(NeuralNetwork(X, Y, weights1=w1, rng=0), 20)
             assert np.all(np.isfinite(history.loss))
+
+
+# -- every public function of the numerical modules ---------------------------------
+# One row per bad call: (call, exception type, the argument the message must name).
+# The calls are lambdas so that nothing runs at collection time.
+
+NET = NeuralNetwork(X, Y, rng=0)
+W1, W2 = many.initial_weights(2, 3, rng=0)
+OBJECT_ARRAY = np.array([1.0, "a"], dtype=object)
+RAGGED = [[1.0], [1.0, 2.0]]
+
+ACTIVATIONS = [
+    (activations.sigmoid, "z"), (activations.sigmoid_derivative, "z"),
+    (activations.sigmoid_derivative_from_activation, "a"), (activations.tanh, "z"),
+    (activations.tanh_derivative, "z"), (activations.relu, "z"),
+    (activations.relu_derivative, "z"),
+]
+BAD_ARRAYS = [  # (value, exception) for any argument that takes numbers or an array
+    ("abc", TypeError), (None, TypeError), (OBJECT_ARRAY, TypeError),
+    (np.array([1 + 2j]), TypeError), (RAGGED, ValueError), (np.array([]), ValueError),
+    (np.zeros((0, 1)), ValueError), (np.nan, ValueError), ([1.0, np.inf], ValueError),
+    ([-np.inf], ValueError),
+]
+LOSSES = [losses.squared_errors, losses.sum_of_squares, losses.sum_of_squares_derivative]
+Y4 = np.array([[0.0], [1.0], [1.0], [0.0]])
+
+
+def _cases():
+    cases = []
+    for function, name in ACTIVATIONS:
+        for value, error in BAD_ARRAYS:
+            cases.append((f"{function.__name__}({value!r:.20})",
+                          lambda f=function, v=value: f(v), error, name))
+    for function in LOSSES:
+        for value, error in BAD_ARRAYS:
+            cases.append((f"{function.__name__}(y={value!r:.20})",
+                          lambda f=function, v=value: f(v, Y4), error, "y"))
+            cases.append((f"{function.__name__}(y_hat={value!r:.20})",
+                          lambda f=function, v=value: f(Y4, v), error, "y_hat"))
+        for y_hat in (Y4.ravel(), Y4.T, np.zeros((4, 2)), 0.5):
+            cases.append((f"{function.__name__}(shape {np.shape(y_hat)})",
+                          lambda f=function, v=y_hat: f(Y4, v), ValueError, "y_hat"))
+        cases.append((f"{function.__name__}(huge)",
+                      lambda f=function: f(Y4, Y4 * 1e200), ValueError, "y_hat"))
+    # gradcheck
+    for function in (gradcheck.numerical_gradients, gradcheck.gradient_check):
+        name = function.__name__
+        cases += [
+            (f"{name}(network=None)", lambda f=function: f(None), TypeError, "network"),
+            (f"{name}(network=str)", lambda f=function: f("net"), TypeError, "network"),
+        ]
+        for eps, error in [("1e-6", TypeError), (True, TypeError), (None, TypeError),
+                           (0, ValueError), (-1e-6, ValueError), (np.nan, ValueError),
+                           (np.inf, ValueError), (0.5, ValueError), (1e7, ValueError)]:
+            cases.append((f"{name}(eps={eps!r})", lambda f=function, e=eps: f(NET, e),
+                          error, "eps"))
+    for value, error in BAD_ARRAYS:
+        cases.append((f"relative_error(analytic={value!r:.20})",
+                      lambda v=value: gradcheck.relative_error(v, [1.0]), error, "analytic"))
+        cases.append((f"relative_error(numeric={value!r:.20})",
+                      lambda v=value: gradcheck.relative_error([1.0], v), error, "numeric"))
+    cases.append(("relative_error(shapes)",
+                  lambda: gradcheck.relative_error([1.0, 2.0], [1.0]), ValueError, "numeric"))
+    for function in (gradcheck.comparison_rows, gradcheck.comparison_table):
+        name = function.__name__
+        good = {"analytic": [np.ones(2)], "numeric": [np.ones(2)], "names": ["g"]}
+        for argument, value, error in [
+                ("names", None, TypeError), ("names", 3, TypeError), ("names", [None], TypeError),
+                ("names", [], ValueError), ("analytic", None, TypeError),
+                ("numeric", 2.0, TypeError), ("analytic", [OBJECT_ARRAY], TypeError),
+                ("numeric", [np.array([np.nan, 1.0])], ValueError),
+                ("analytic", [np.array([])], ValueError), ("rtol", -1.0, ValueError),
+                ("rtol", "0", TypeError), ("atol", True, TypeError), ("atol", np.inf, ValueError)]:
+            arguments = {**good, argument: value}
+            if argument == "names" and value == []:
+                arguments = {"analytic": [], "numeric": [], "names": []}
+            cases.append((f"{name}({argument}={value!r:.20})",
+                          lambda f=function, a=arguments: f(**a), error, argument))
+    # training
+    for iterations, error in [(10**12, ValueError), (True, TypeError), ("10", TypeError),
+                              (None, TypeError), (-1, ValueError), (2.0, TypeError)]:
+        cases.append((f"train(iterations={iterations!r})",
+                      lambda i=iterations: train(NET.copy(), i), error, "iterations"))
+    for snapshots, error in [("all", TypeError), (5, TypeError), ([1.5], TypeError),
+                             ([True], TypeError), ([11], ValueError), ([-1], ValueError),
+                             (np.array([0.5]), TypeError)]:
+        cases.append((f"train(snapshots={snapshots!r})",
+                      lambda s=snapshots: train(NET.copy(), 10, s), error, "snapshots"))
+    cases.append(("train(network=None)", lambda: train(None, 1), TypeError, "network"))
+    # network: the constructor and predict
+    for argument, value, error in [
+            ("x", None, TypeError), ("x", OBJECT_ARRAY.reshape(1, 2), TypeError),
+            ("x", np.zeros((0, 3)), ValueError), ("x", np.full((4, 3), np.nan), ValueError),
+            ("y", "abc", TypeError), ("y", np.zeros((4, 0)), ValueError),
+            ("hidden_units", True, TypeError), ("hidden_units", "4", TypeError),
+            ("hidden_units", 10**12, ValueError), ("hidden_units", 0, ValueError),
+            ("biases", "no", TypeError), ("biases", 1, TypeError),
+            ("learning_rate", True, TypeError), ("learning_rate", None, TypeError),
+            ("init_scale", "1", TypeError), ("init_scale", np.nan, ValueError),
+            ("rng", 1.5, TypeError), ("rng", -1, ValueError),
+            ("weights1", OBJECT_ARRAY, TypeError), ("weights2", np.full((4, 1), 1e7), ValueError),
+            ("weights2", RAGGED, ValueError)]:
+        arguments = {"x": X, "y": Y, argument: value}
+        cases.append((f"NeuralNetwork({argument}={value!r:.20})",
+                      lambda a=arguments: NeuralNetwork(**a), error, argument))
+    for value, error in [(None, TypeError), ("abc", TypeError), (np.zeros((0, 3)), ValueError),
+                         (np.full((1, 3), np.inf), ValueError), (np.zeros((2, 2)), ValueError),
+                         (np.zeros(3), ValueError), (OBJECT_ARRAY, TypeError)]:
+        cases.append((f"predict({value!r:.20})", lambda v=value: NET.predict(v), error, "x"))
+    # many
+    good = {"x": X, "y": Y, "weights1": W1, "weights2": W2, "iterations": 3}
+    for argument, value, error in [
+            ("x", None, TypeError), ("y", np.full((4, 1), np.nan), ValueError),
+            ("weights1", None, TypeError), ("weights1", np.zeros((0, 3, 4)), ValueError),
+            ("weights1", OBJECT_ARRAY, TypeError),
+            ("weights2", np.full((2, 4, 1), 1e7), ValueError),
+            ("weights2", RAGGED, ValueError), ("iterations", 10**12, ValueError),
+            ("iterations", True, TypeError), ("learning_rate", True, TypeError),
+            ("learning_rate", [np.nan, 1.0], ValueError), ("record_loss", "yes", TypeError),
+            ("record_gradient_norms", None, TypeError)]:
+        arguments = {**good, argument: value}
+        cases.append((f"train_many({argument}={value!r:.20})",
+                      lambda a=arguments: many.train_many(**a), error, argument))
+    for argument, value, error in [
+            ("n_networks", True, TypeError), ("n_networks", "3", TypeError),
+            ("n_networks", 0, ValueError), ("n_networks", 10**12, ValueError),
+            ("n_inputs", 2.5, TypeError), ("hidden_units", 10**12, ValueError),
+            ("n_outputs", None, TypeError), ("init_scale", True, TypeError),
+            ("init_scale", np.inf, ValueError), ("rng", "seed", TypeError)]:
+        arguments = {"n_networks": 2, "n_inputs": 3, argument: value}
+        cases.append((f"initial_weights({argument}={value!r:.20})",
+                      lambda a=arguments: many.initial_weights(**a), error, argument))
+    for value, error in [("abc", TypeError), (None, TypeError), (3, TypeError),
+                         (RAGGED, TypeError), ([[1], [2]], TypeError), ([True], TypeError),
+                         ([1.5], TypeError), ([], ValueError), ([-1], ValueError)]:
+        cases.append((f"initial_weights_from_seeds({value!r:.20})",
+                      lambda v=value: many.initial_weights_from_seeds(v, 3), error, "seeds"))
+    cases.append(("initial_weights_from_seeds(hidden_units=10**12)",
+                  lambda: many.initial_weights_from_seeds([0], 3, hidden_units=10**12),
+                  ValueError, "hidden_units"))
+    for value, error in BAD_ARRAYS + [(np.zeros((0, 4, 1)), ValueError),
+                                     (np.zeros((2, 3, 1)), ValueError)]:
+        cases.append((f"solved(outputs={value!r:.20})",
+                      lambda v=value: many.solved(v, Y), error, "outputs"))
+    for value, error in [(True, TypeError), ("0.5", TypeError), (0, ValueError),
+                         (2.0, ValueError), (np.nan, ValueError)]:
+        cases.append((f"solved(tolerance={value!r})",
+                      lambda v=value: many.solved(np.zeros((1, 4, 1)), Y, v), error, "tolerance"))
+    cases.append(("solved(y=None)", lambda: many.solved(np.zeros((1, 4, 1)), None),
+                  TypeError, "y"))
+    return cases
+
+
+CASES = _cases()
+
+
+@pytest.mark.parametrize("call, error, argument", [case[1:] for case in CASES],
+                         ids=[case[0] for case in CASES])
+def test_every_public_function_names_the_bad_argument(call, error, argument):
+    """Exactly TypeError or ValueError (not a numpy subclass), naming the argument, silently."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(Exception) as caught:
+            call()
+    assert type(caught.value) is error, f"{type(caught.value).__name__}: {caught.value}"
+    assert re.search(rf"(?<!\w){re.escape(argument)}(?!\w)", str(caught.value)), \
+        str(caught.value)
+
+
+def test_every_public_function_of_the_numerical_modules_is_covered():
+    """A new public function must get rows above."""
+    modules = [activations, losses, gradcheck, many]
+    public = {f"{m.__name__}.{name}" for m in modules for name in dir(m)
+              if not name.startswith("_") and callable(getattr(m, name))
+              and getattr(getattr(m, name), "__module__", None) == m.__name__
+              and not isinstance(getattr(m, name), type)}
+    called = set()
+    for case_id, *_ in CASES:
+        function = case_id.split("(")[0]
+        for module in modules:
+            if hasattr(module, function):
+                called.add(f"{module.__name__}.{function}")
+    assert public <= called, public - called

@@ -101,3 +101,65 @@ def test_gradient_check_leaves_network_alone():
 def test_relative_error_edge_cases():
     assert relative_error(np.zeros(3), np.zeros(3)) == 0.0
     assert relative_error([1.0], [-1.0]) == pytest.approx(1.0)
+
+
+def _weights_after(x, y, start, k):
+    """weights1 after ``k`` steps of the article's update, written out by hand."""
+    w1, w2 = start[0].copy(), start[1].copy()
+    for _ in range(k):
+        layer1 = 1 / (1 + np.exp(-(x @ w1)))
+        output = 1 / (1 + np.exp(-(layer1 @ w2)))
+        delta2 = 2 * (output - y) * output * (1 - output)
+        delta1 = (delta2 @ w2.T) * layer1 * (1 - layer1)
+        w2 = w2 - layer1.T @ delta2
+        w1 = w1 - x.T @ delta1
+    return w1
+
+
+@pytest.mark.parametrize("snapshots", [
+    [5, 2], (2, 5), {2, 5}, range(2, 6, 3), (k for k in (5, 2, 5)),
+    np.array([2, 5]), np.array([[2], [5]], dtype=np.uint8), [np.int64(2), np.int32(5)],
+])
+def test_snapshots_accept_any_iterable_of_integers(snapshots):
+    x, y = xor()
+    net = NeuralNetwork(x, y, rng=1)
+    start = [p.copy() for p in net.parameters()]
+    history = train(net, 6, snapshots=snapshots)
+    assert sorted(history.snapshots) == [2, 5]
+    for k in (2, 5):
+        np.testing.assert_allclose(history.snapshots[k][0], _weights_after(x, y, start, k),
+                                   rtol=1e-13)
+
+
+@pytest.mark.parametrize("snapshots, error, message", [
+    ("all", TypeError, "snapshots must be None or an iterable of integers"),
+    (3, TypeError, "snapshots must be None or an iterable of integers"),
+    (np.array([1.5]), TypeError, "snapshots must be None or an iterable of integers"),
+    ([1.0], TypeError, "snapshots must hold integers"),
+    ([True], TypeError, "snapshots must hold integers"),
+    ([None], TypeError, "snapshots must hold integers"),
+    ([-1], ValueError, r"snapshots must lie in \[0, 6\]"),
+    ({7}, ValueError, r"snapshots must lie in \[0, 6\]"),
+])
+def test_bad_snapshots(snapshots, error, message):
+    x, y = xor()
+    net = NeuralNetwork(x, y, rng=1)
+    before = net.weights1.copy()
+    with pytest.raises(error, match=message):
+        train(net, 6, snapshots=snapshots)
+    np.testing.assert_array_equal(net.weights1, before)
+
+
+def test_huge_iterations_fail_before_allocating():
+    import tracemalloc
+
+    x, y = xor()
+    net = NeuralNetwork(x, y, rng=1)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ValueError, match="iterations must be an integer <= 10,000,000"):
+            train(net, 10**12)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 10**6  # nothing like the 8 TB a loss history of 10**12 would need

@@ -34,14 +34,16 @@ def test_table_text_is_coarse_and_aligned():
     a = np.array([1.0, 2.0])
     text = comparison_table([a, a, a, a], [a, a + 3e-10, a + 2e-4, a + 5.0],
                             ["zero", "tiny", "small", "large"])
-    lines = text.splitlines()
-    assert lines[0].startswith("quantity") and "exact" in lines[0] and "close" in lines[0]
-    assert len({len(line) for line in lines[:2]}) == 1
-    assert lines[2].endswith("| 0")
-    assert lines[3].endswith("< 1e-09")
-    assert lines[4].endswith("< 1e-03")
-    assert lines[5].endswith("5.0e+00")
-    assert "True  | True" in lines[3] or "False | True" in lines[3]
+    # tiny: |3e-10| < atol + rtol * |n| (1e-8 + 1e-5 * 1), so close but not exact;
+    # small: 2e-4 > 1e-8 + 1e-5 * 2.0002, so neither.
+    assert text.splitlines() == [
+        "quantity | exact | close | max difference",
+        "---------+-------+-------+---------------",
+        "zero     | True  | True  | 0",
+        "tiny     | False | True  | < 1e-09",
+        "small    | False | False | < 1e-03",
+        "large    | False | False | 5.0e+00",
+    ]
 
 
 def test_mismatches_raise():
@@ -49,3 +51,22 @@ def test_mismatches_raise():
         comparison_rows([np.ones(2)], [np.ones(2), np.ones(2)], ["a"])
     with pytest.raises(ValueError, match="shapes differ"):
         comparison_rows([np.ones(2)], [np.ones(3)], ["a"])
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(names=None), TypeError, "names must be a string or a sequence of strings"),
+    (dict(names=[3]), TypeError, "names must hold strings"),
+    (dict(analytic=None), TypeError, "analytic must be a sequence of arrays"),
+    (dict(numeric=5.0), TypeError, "numeric must be a sequence of arrays"),
+    (dict(analytic=[np.array(["a", "b"])]), TypeError, r"analytic \(g\) must hold real"),
+    (dict(numeric=[np.array([np.nan, 1.0])]), ValueError, r"numeric \(g\) must contain only"),
+    (dict(analytic=[np.array([])], numeric=[np.array([])]), ValueError, "must not be empty"),
+    (dict(rtol=-1), ValueError, "rtol must be a finite number >= 0"),
+    (dict(atol="0"), TypeError, "atol must be a real number"),
+    (dict(atol=True), TypeError, "atol must be a real number"),
+])
+def test_bad_arguments_name_themselves(kwargs, error, message):
+    arguments = {"analytic": [np.ones(2)], "numeric": [np.ones(2)], "names": ["g"], **kwargs}
+    for function in (comparison_rows, comparison_table):
+        with pytest.raises(error, match=message):
+            function(**arguments)

@@ -95,6 +95,86 @@ def test_gradients_change_nothing(data):
         np.testing.assert_array_equal(p, q)
 
 
+def _state(net):
+    """Every attribute of ``net``, arrays copied, for before/after comparisons."""
+    return {name: (value.copy() if isinstance(value, np.ndarray) else value)
+            for name, value in vars(net).items()}
+
+
+def _assert_same_state(before, after):
+    assert before.keys() == after.keys()
+    for name, value in before.items():
+        if isinstance(value, np.ndarray):
+            np.testing.assert_array_equal(value, after[name], err_msg=name)
+        else:
+            assert value == after[name] or value is after[name], name
+
+
+@pytest.mark.parametrize("biases", [False, True])
+def test_questions_leave_every_attribute_alone(data, biases):
+    """gradients(), loss() and predict() change no attribute, even mid-training."""
+    x, y = data
+    net = NeuralNetwork(x, y, rng=0, biases=biases)
+    net.feedforward()
+    net.backprop()  # sets the stored error and the outputs of the last forward pass
+    before = _state(net)
+    net.gradients()
+    net.loss()
+    net.predict(x[:2])
+    _assert_same_state(before, _state(net))
+    # And training continues exactly as if the questions had not been asked.
+    twin = NeuralNetwork(x, y, rng=0, biases=biases)
+    twin.feedforward()
+    twin.backprop()
+    h1, h2 = train(net, 5), train(twin, 5)
+    np.testing.assert_array_equal(h1.loss, h2.loss)
+
+
+def test_gradients_between_feedforward_and_backprop_do_not_change_the_step(data):
+    x, y = data
+    asked, plain = NeuralNetwork(x, y, rng=4), NeuralNetwork(x, y, rng=4)
+    asked.feedforward()
+    plain.feedforward()
+    asked.gradients()
+    asked.backprop()
+    plain.backprop()
+    np.testing.assert_array_equal(asked.weights1, plain.weights1)
+    np.testing.assert_array_equal(asked.weights2, plain.weights2)
+
+
+@pytest.mark.parametrize("seed", [0, 9])
+def test_given_weights1_keeps_the_drawn_weights2(data, seed):
+    """Both arrays are drawn in the article's order; a given one only replaces its draw."""
+    x, y = data
+    reference = np.random.default_rng(seed)  # an independent replay of the draws
+    drawn1, drawn2 = reference.random((3, 4)), reference.random((4, 1))
+    given1, given2 = np.full((3, 4), 0.25), np.full((4, 1), -0.5)
+    only1 = NeuralNetwork(x, y, rng=seed, weights1=given1)
+    np.testing.assert_array_equal(only1.weights1, given1)
+    np.testing.assert_array_equal(only1.weights2, drawn2)
+    np.testing.assert_array_equal(only1.weights2, NeuralNetwork(x, y, rng=seed).weights2)
+    only2 = NeuralNetwork(x, y, rng=seed, weights2=given2)
+    np.testing.assert_array_equal(only2.weights1, drawn1)
+    np.testing.assert_array_equal(only2.weights2, given2)
+    # Given arrays are copied, not shared.
+    only1.weights1[0, 0] = 9.0
+    assert given1[0, 0] == 0.25
+
+
+def test_biases_flag_must_be_a_bool(data):
+    x, y = data
+    for flag in ("no", 1, None, "False"):
+        with pytest.raises(TypeError, match="biases must be True or False"):
+            NeuralNetwork(x, y, biases=flag)
+    assert NeuralNetwork(x, y, biases=np.bool_(False)).bias1 is None
+
+
+def test_huge_hidden_units_is_a_clear_error(data):
+    x, y = data
+    with pytest.raises(ValueError, match="hidden_units must be an integer <= 10,000"):
+        NeuralNetwork(x, y, hidden_units=10**12)
+
+
 def test_backprop_descends_with_learning_rate(data):
     x, y = data
     rng = np.random.default_rng(11)

@@ -102,12 +102,16 @@ def test_make_lab_starts_a_server_that_answers(tmp_path):
     lab_args = (f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={token} "
                 "--ServerApp.port_retries=0")
     # VENV points make at the environment running these tests (already installed).
+    # The install stamp lives in tmp_path and is made *before* make starts, so
+    # it is newer than pyproject.toml and make skips the install step; nothing
+    # is written into the environment.
+    stamp = tmp_path / "install-stamp"
+    stamp.touch()
     process = subprocess.Popen(
         ["make", "-s", "lab", f"LAB_ARGS={lab_args}", f"VENV={Path(sys.prefix)}",
-         f"STAMP={Path(sys.prefix)}/.nnfs-test-stamp"],
+         f"STAMP={stamp}"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         start_new_session=True)
-    (Path(sys.prefix) / ".nnfs-test-stamp").touch()
     try:
         deadline, status = time.monotonic() + 60, None
         while time.monotonic() < deadline and process.poll() is None:
