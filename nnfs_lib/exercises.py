@@ -3,18 +3,33 @@
 Each ``check_*`` function takes a student's answer and returns a
 ``CheckResult``: it is truthy when the answer is right, and it displays as one
 line, a pass message or a hint. It never reveals the solution (that lives in
-``notebooks/solutions.ipynb``). A check never raises on a wrong answer,
-whatever its type: a wrong type is just another hint.
+``notebooks/solutions.ipynb``). A check is total: whatever it is given (any
+value of any type, a function that raises, warns or returns nonsense) it
+returns a ``CheckResult`` without raising and without printing a warning; a
+wrong type is just another hint.
 
-Functions are grouped by notebook, named ``check_<notebook number>_<topic>``.
+Layout: the shared helpers first, then one section per notebook (00 to 09),
+each with its own small helpers. Functions are named
+``check_<notebook number>_<topic>``.
 """
 
+import contextlib
+import warnings
+
 import numpy as np
+
+from .activations import sigmoid
+from .datasets import xor
+from .network import NeuralNetwork
+from .training import train
 
 PASS = "✅ Correct"
 HINT = "❌ Not yet"
 
 
+# =============================================================================
+# Shared helpers
+# =============================================================================
 class CheckResult:
     """The outcome of a check: ``passed`` (bool) and a one-line ``message``."""
 
@@ -35,21 +50,88 @@ def _verdict(passed, praise, hint):
     return CheckResult(False, f"{HINT}. Hint: {hint}")
 
 
+@contextlib.contextmanager
+def _quiet():
+    """Silence everything an answer can set off, numpy floating-point warnings and
+    Python warnings alike: a check shows nothing but its result."""
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
 def _as_array(answer):
-    """The answer as a float array, or None if it is not numeric."""
+    """The answer as a finite float array, or None if it is not real numbers.
+
+    Strings, None, objects, ragged lists and numbers too large for a float
+    (``10**400``) all give None.
+    """
     try:
-        array = np.asarray(answer, dtype=np.float64)
-    except (TypeError, ValueError):
+        with _quiet():
+            array = np.asarray(answer)
+            if array.dtype.kind not in "biuf":
+                return None
+            array = array.astype(np.float64)
+    except Exception:  # ragged lists and the like: not an answer of numbers
         return None
     return array if np.all(np.isfinite(array)) else None
 
 
 def _is_number(answer):
     return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(
-        answer, bool)
+        answer, (bool, np.bool_))
 
 
-# -- 00 the network ----------------------------------------------------------
+def _is_close(answer, target, tolerance):
+    """True if the answer is a finite number within ``tolerance`` of ``target``."""
+    if not _is_number(answer):
+        return False
+    try:
+        value = float(answer)
+    except (OverflowError, ValueError):  # e.g. 10**400
+        return False
+    return bool(np.isfinite(value) and abs(value - target) <= tolerance)
+
+
+def _as_shape(answer):
+    """The answer as a tuple of whole numbers (a shape), or None."""
+    array = _as_array(answer)
+    if array is None or array.ndim != 1 or np.any(array != np.round(array)):
+        return None
+    return tuple(int(v) for v in array)
+
+
+def _run(function, *args):
+    """Call a student's ``function(*args)``: ``(array, None)`` or ``(None, hint)``.
+
+    The array is the result as finite float64; the hint says what went wrong
+    (not callable, raised, returned None or something that is not numbers).
+    Nothing the function does escapes: no exception, no warning.
+    """
+    if not callable(function):
+        return None, "pass the function itself (no brackets after its name)."
+    try:
+        with _quiet():
+            value = function(*args)
+    except Exception as error:  # a student's function may fail in any way: that is a hint
+        return None, (f"your function raised {type(error).__name__}; call it on small "
+                      "arrays to see why.")
+    if value is None:
+        return None, "your function returns None: end it with `return ...`."
+    array = _as_array(value)
+    if array is None:
+        return None, (f"your function returns {type(value).__name__!r}, not finite numbers; "
+                      "return a number or a numpy array of numbers.")
+    return array, None
+
+
+def _call(function, *args):
+    """``function(*args)`` as a float array, or None if it is not callable or fails."""
+    return _run(function, *args)[0]
+
+
+# =============================================================================
+# Notebook 00: the network
+# =============================================================================
 def check_00_weight_count(answer):
     """How many weights does the article's 3-4-1 network have (no biases)?"""
     return _verdict(
@@ -82,37 +164,9 @@ def check_00_separable(answer):
     )
 
 
-# -- 01 neurons ---------------------------------------------------------------
-def _as_shape(answer):
-    """The answer as a tuple of whole numbers (a shape), or None."""
-    array = _as_array(answer)
-    if array is None or array.ndim != 1 or np.any(array != np.round(array)):
-        return None
-    return tuple(int(v) for v in array)
-
-
-def _is_close(answer, target, tolerance):
-    """True if the answer is a finite number within ``tolerance`` of ``target``."""
-    if not _is_number(answer):
-        return False
-    try:
-        value = float(answer)
-    except (OverflowError, ValueError):
-        return False
-    return bool(np.isfinite(value) and abs(value - target) <= tolerance)
-
-
-def _call(function, *args):
-    """``function(*args)`` as a float array, or None if it is not callable or fails."""
-    if not callable(function):
-        return None
-    try:
-        with np.errstate(all="ignore"):
-            return _as_array(function(*args))
-    except Exception:  # a student's function may fail in any way: that is a hint
-        return None
-
-
+# =============================================================================
+# Notebook 01: neurons
+# =============================================================================
 def check_01_weighted_sum(answer):
     """z = w1*x1 + w2*x2 + b for x = (1, 0), w = (1.5, -2.0), b = 0.75."""
     passed = _is_close(answer, 2.25, 1e-9)
@@ -152,7 +206,9 @@ def check_01_all_rows(sums, gate=None):
     )
 
 
-# -- 02 weights and biases ----------------------------------------------------
+# =============================================================================
+# Notebook 02: weights and biases
+# =============================================================================
 def check_02_weight_shapes(answer):
     """(weights1.shape, weights2.shape) for NeuralNetwork(x, y, hidden_units=6) on the XOR data."""
     array = _as_array(answer)
@@ -188,7 +244,9 @@ def check_02_parameter_count(answer):
     )
 
 
-# -- 03 activation function ---------------------------------------------------
+# =============================================================================
+# Notebook 03: the activation function
+# =============================================================================
 def check_03_sigmoid_inverse(answer):
     """The z for which sigmoid(z) = 0.9."""
     passed = _is_close(answer, np.log(9.0), 1e-3)
@@ -227,7 +285,9 @@ def check_03_tanh_from_sigmoid(answer):
     )
 
 
-# -- 04 feedforward -----------------------------------------------------------
+# =============================================================================
+# Notebook 04: feedforward
+# =============================================================================
 def check_04_predict_shapes(answer):
     """(layer1 shape, output shape) when a 3-4-1 network's feedforward sees 10 inputs."""
     array = _as_array(answer)
@@ -271,11 +331,13 @@ def check_04_feedforward_with_biases(answer):
     )
 
 
-# -- 05 loss function ---------------------------------------------------------
+# =============================================================================
+# Notebook 05: the loss function
+# =============================================================================
 def check_05_loss_value(answer):
     """The sum-of-squares loss for y = [0, 1, 1, 0] and y_hat = [0.1, 0.8, 0.6, 0.3]."""
     return _verdict(
-        _is_number(answer) and np.isfinite(answer) and abs(answer - 0.30) < 1e-9,
+        _is_close(answer, 0.30, 1e-9),
         "square each error (0.01, 0.04, 0.16, 0.09) and add them up.",
         "the loss is ONE number: subtract, square each of the four differences, then add "
         "the four squares together.",
@@ -310,29 +372,26 @@ def check_05_loss_function(func):
         return _verdict(False, "", "define a function with `def loss(y, y_hat):` and pass "
                         "the function itself (no brackets after its name).")
     for y, y_hat in _loss_cases():
-        try:
-            value = func(y.copy(), y_hat.copy())
-            array = np.asarray(value, dtype=np.float64)
-        except Exception as error:  # a student's function may fail in any way
-            return _verdict(False, "", f"your function raised {type(error).__name__}; "
-                            "call it on two small arrays to see why.")
-        if value is None:
-            return _verdict(False, "", "your function returns None: end it with `return ...`.")
+        array, problem = _run(func, y.copy(), y_hat.copy())
+        if problem:
+            return _verdict(False, "", problem)
         if array.ndim != 0:
             return _verdict(False, "", "your function returns an array (one value per sample, "
                             "like the article's calculate_loss); add them up into one number.")
         expected = np.sum((y - y_hat) ** 2)
-        if not np.isfinite(array) or not np.isclose(array, expected, rtol=1e-9, atol=1e-12):
+        if not np.isclose(array, expected, rtol=1e-9, atol=1e-12):
             return _verdict(False, "", "the value is off: square the differences y - y_hat, "
                             "then add up all of the squares.")
     return _verdict(True, "one number that is 0 only when every prediction is exact.", "")
 
 
-# -- 06 backpropagation -------------------------------------------------------
+# =============================================================================
+# Notebook 06: backpropagation
+# =============================================================================
 def check_06_new_weight(answer):
     """One gradient-descent step: w = 0.5, dL/dw = -2, learning rate 0.1. The new w?"""
     return _verdict(
-        _is_number(answer) and np.isfinite(answer) and abs(answer - 0.7) < 1e-9,
+        _is_close(answer, 0.7, 1e-9),
         "a negative slope means the loss falls to the right, so w moves right.",
         "use w_new = w - learning_rate * dL/dw, and mind the two minus signs.",
     )
@@ -357,11 +416,9 @@ def check_06_descent_step(func):
     rng = np.random.default_rng(6)
     for rate in (0.1, 1.0, 2.5):
         weights, gradient = rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
-        try:
-            result = np.asarray(func(weights.copy(), gradient.copy(), rate), dtype=np.float64)
-        except Exception as error:  # a student's function may fail in any way
-            return _verdict(False, "", f"your function raised {type(error).__name__}; "
-                            "try it on two small arrays.")
+        result, problem = _run(func, weights.copy(), gradient.copy(), rate)
+        if problem:
+            return _verdict(False, "", problem)
         if result.shape != weights.shape:
             return _verdict(False, "", "return the new weights, an array of the same shape "
                             "as `weights`.")
@@ -374,13 +431,14 @@ def check_06_descent_step(func):
     return _verdict(True, "a step against the gradient, scaled by the learning rate.", "")
 
 
-# -- 07 the math --------------------------------------------------------------
+# =============================================================================
+# Notebook 07: the math
+# =============================================================================
 def check_07_gradient_shapes(answer):
     """(shape of dL/dW1, shape of dL/dW2) for the 3-4-1 network, as two tuples."""
-    try:
-        shapes = tuple(tuple(int(v) for v in shape) for shape in answer)
-    except Exception:  # any wrong type is just a hint
-        shapes = None
+    shapes = None
+    if isinstance(answer, (tuple, list)):  # two shapes; each must hold whole numbers
+        shapes = tuple(_as_shape(shape) for shape in answer)
     return _verdict(
         shapes == ((3, 4), (4, 1)),
         "a gradient always has the shape of the array it differentiates.",
@@ -418,11 +476,9 @@ def check_07_weights2_gradient(func):
         layer1, output = rng.random((n, h)), rng.random((n, 1))
         y = rng.integers(0, 2, (n, 1)).astype(float)
         expected = layer1.T @ (2 * (output - y) * output * (1 - output))
-        try:
-            result = np.asarray(func(layer1.copy(), output.copy(), y.copy()), dtype=np.float64)
-        except Exception as error:  # a student's function may fail in any way
-            return _verdict(False, "", f"your function raised {type(error).__name__}; "
-                            "check the shapes of the factors you multiply.")
+        result, problem = _run(func, layer1.copy(), output.copy(), y.copy())
+        if problem:
+            return _verdict(False, "", problem)
         if result.shape != expected.shape:
             return _verdict(False, "", "the result must have the shape of W2 (one row per "
                             "hidden unit); check the transpose.")
@@ -434,12 +490,10 @@ def check_07_weights2_gradient(func):
     return _verdict(True, "layer1 transposed times the output delta.", "")
 
 
-# -- 08 training and results --------------------------------------------------
+# =============================================================================
+# Notebook 08: training and results
+# =============================================================================
 def _trained_seed_0():
-    from .datasets import xor
-    from .network import NeuralNetwork
-    from .training import train
-
     x, y = xor()
     network = NeuralNetwork(x, y, rng=0)
     history = train(network, 1500)
@@ -486,7 +540,9 @@ def check_08_centre_prediction(answer):
     )
 
 
-# -- 09 initial-weights lab ---------------------------------------------------
+# =============================================================================
+# Notebook 09: the initial-weights lab
+# =============================================================================
 def check_09_symmetric_start(weights1, weights2):
     """A (3, 4) weights1 and (4, 1) weights2, not all one number, with identical hidden units."""
     w1, w2 = _as_array(weights1), _as_array(weights2)
@@ -528,15 +584,17 @@ def check_09_two_unit_xor(weights1, bias1, weights2, bias2):
     Shapes: weights1 (2, 2), bias1 2 entries, weights2 (2, 1), bias2 one number. XOR is
     solved when every output is on the right side of 0.5, as in the lab.
     """
-    from nnfs_lib.activations import sigmoid
-
     w1, b1, w2, b2 = (_as_array(a) for a in (weights1, bias1, weights2, bias2))
     if (w1 is None or b1 is None or w2 is None or b2 is None or w1.shape != (2, 2)
             or b1.size != 2 or w2.shape != (2, 1) or b2.size != 1):
         return _verdict(False, "", "give weights1 as a (2, 2) array (one column per hidden unit), "
                         "bias1 with 2 entries, weights2 as a (2, 1) array and bias2 as one number.")
     x = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-    output = sigmoid(sigmoid(x @ w1 + b1.reshape(1, 2)) @ w2 + b2.reshape(1, 1)).ravel()
+    with _quiet():  # weights like 1e300 overflow x @ w1 to inf, inf - inf to NaN
+        output = sigmoid(sigmoid(x @ w1 + b1.reshape(1, 2)) @ w2 + b2.reshape(1, 1)).ravel()
+    if not np.all(np.isfinite(output)):
+        return _verdict(False, "", "with weights this large the outputs are not numbers any "
+                        "more; weights of a few tens already make each sigmoid almost a step.")
     solved = bool(np.all(np.abs(output - np.array([0.0, 1.0, 1.0, 0.0])) < 0.5))
     shown = ", ".join(f"{value:.3f}" for value in output)
     return _verdict(

@@ -14,22 +14,45 @@ with ``NeuralNetwork`` + ``train`` (``tests/test_lab.py`` checks a sample).
 
 Data. ``x`` and ``y`` default to the article's XOR data (``datasets.xor()``,
 whose third column is the constant 1).
+
+Checks. Every argument is checked, under its own name, before anything is
+trained: scales, grid values and symmetric-start values are limited to
+``validation.MAX_MAGNITUDE`` (1e6) in size, like every weight ``train_many``
+accepts.
+
+One forward pass. The sigmoid is ``activations.sigmoid``, "solved" is
+``many.solved`` and a trained network's predictions come from
+``NeuralNetwork.predict``; nothing here re-implements them.
 """
 
 import numbers
 
 import numpy as np
 
-from .datasets import logic_gate, xor
+from .activations import sigmoid
+from .datasets import GATES, logic_gate, xor
 from .many import initial_weights_from_seeds, solved, train_many
-from .validation import as_generator, as_matrix, check_count, check_positive_number
+from .network import NeuralNetwork
+from .validation import (
+    MAX_MAGNITUDE,
+    as_generator,
+    as_matrix,
+    as_real_array,
+    check_count,
+    check_labels,
+    check_magnitude,
+    check_positive_number,
+    check_same_rows,
+)
 
 __all__ = [
-    "success_rate", "success_by_scale", "basin_map", "symmetric_start",
+    "HIDDEN_UNITS", "success_rate", "success_by_scale", "basin_map", "symmetric_start",
     "columns_identical", "gradient_norms_by_scale", "learning_rate_curves",
     "success_by_learning_rate", "success_with_biases", "success_by_hidden_units",
-    "train_single_neurons", "gate_models", "forward_many",
+    "train_single_neurons", "gate_models",
 ]
+
+HIDDEN_UNITS = 4  # the article's hidden layer: the default width of every experiment
 
 
 # -- checks -----------------------------------------------------------------------
@@ -38,46 +61,68 @@ def _data(x, y):
         return xor()
     if x is None or y is None:
         raise ValueError("x and y must be given together (or neither, for XOR)")
-    return as_matrix("x", x), as_matrix("y", y)
+    x, y = as_matrix("x", x), as_matrix("y", y)
+    check_same_rows(x, y)
+    check_labels("y", y)
+    return x, y
 
 
 def _seeds(seeds):
     """``seeds`` as a list of non-negative ints; an int n means range(n)."""
-    if isinstance(seeds, numbers.Integral) and not isinstance(seeds, bool):
+    if isinstance(seeds, numbers.Integral) and not isinstance(seeds, (bool, np.bool_)):
         return list(range(check_count("seeds", seeds, minimum=1)))
-    if isinstance(seeds, (str, bytes)) or np.ndim(seeds) != 1 or len(seeds) == 0:
-        raise ValueError("seeds must be a positive int n (seeds 0..n-1) or a non-empty "
-                         "1-D sequence of seeds")
-    return list(seeds)
+    expected = ("seeds must be a positive int n (seeds 0..n-1) or a non-empty 1-D "
+                "sequence of non-negative integer seeds")
+    if isinstance(seeds, (str, bytes)) or not hasattr(seeds, "__iter__"):
+        raise TypeError(f"{expected}, got {type(seeds).__name__}")
+    seeds = list(seeds)  # no numpy conversion: a ragged list must not reach numpy
+    if not seeds:
+        raise ValueError(f"{expected}, got an empty sequence")
+    for seed in seeds:
+        if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+            raise TypeError(f"{expected}; found {seed!r} ({type(seed).__name__})")
+        if seed < 0:
+            raise ValueError(f"{expected}; found {seed}")
+    return [int(seed) for seed in seeds]
+
+
+def _values(name, values):
+    """A non-empty 1-D float array of finite numbers at most 1e6 in size, or raise."""
+    array = as_real_array(name, values)
+    if array.ndim != 1:
+        raise ValueError(f"{name} must be a 1-D sequence of numbers, got shape {array.shape}")
+    check_magnitude(name, array)
+    return array
 
 
 def _positive_values(name, values):
-    """A non-empty 1-D float array of finite numbers > 0, or raise."""
-    if isinstance(values, (str, bytes)):
-        raise TypeError(f"{name} must be a sequence of numbers, got a string")
-    try:
-        array = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a sequence of numbers") from None
-    if array.ndim != 1 or array.size == 0:
-        raise ValueError(f"{name} must be a non-empty 1-D sequence, got shape {array.shape}")
-    if not np.all(np.isfinite(array)) or np.any(array <= 0):
-        raise ValueError(f"{name} must hold finite numbers greater than 0")
+    """``_values`` that are all greater than 0."""
+    array = _values(name, values)
+    if np.any(array <= 0):
+        raise ValueError(f"{name} must hold numbers greater than 0, got {array.min():g}")
     return array
 
 
-def _finite_values(name, values):
+def _number(name, value):
+    """A real number as a float, checked in size: TypeError for the type, ValueError for range."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
     try:
-        array = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a sequence of numbers") from None
-    if array.ndim != 1 or array.size == 0 or not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must be a non-empty 1-D sequence of finite numbers")
-    return array
+        number = float(value)
+    except OverflowError:  # an int such as 10**400
+        number = float("inf") if value > 0 else float("-inf")
+    if not np.isfinite(number) or abs(number) > MAX_MAGNITUDE:
+        raise ValueError(f"{name} must be a finite number between -{MAX_MAGNITUDE:g} and "
+                         f"{MAX_MAGNITUDE:g}, got {value!r}")
+    return number
 
 
 def _counts(name, values, minimum=1, increasing=False):
-    if isinstance(values, (str, bytes)) or np.ndim(values) != 1 or len(values) == 0:
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"{name} must be a non-empty 1-D sequence of integers, "
+                        f"got {type(values).__name__}")
+    values = list(values)
+    if not values:
         raise ValueError(f"{name} must be a non-empty 1-D sequence of integers")
     counts = [check_count(name, value, minimum=minimum) for value in values]
     if increasing and any(b <= a for a, b in zip(counts, counts[1:])):
@@ -91,8 +136,8 @@ def success_rate(outputs, y, tolerance=0.5):
 
 
 # -- 1. which initial weights train? ---------------------------------------------
-def success_by_scale(init_scales, checkpoints, seeds=1000, x=None, y=None, hidden_units=4,
-                     learning_rate=1.0):
+def success_by_scale(init_scales, checkpoints, seeds=1000, x=None, y=None,
+                     hidden_units=HIDDEN_UNITS, learning_rate=1.0):
     """Success rate for each initial-weight scale after each number of iterations.
 
     Every seed is trained at every scale in one batch of ``len(init_scales) *
@@ -106,6 +151,8 @@ def success_by_scale(init_scales, checkpoints, seeds=1000, x=None, y=None, hidde
     scales = _positive_values("init_scales", init_scales)
     checkpoints = _counts("checkpoints", checkpoints, minimum=0, increasing=True)
     seeds = _seeds(seeds)
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+    learning_rate = check_positive_number("learning_rate", learning_rate)
     weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], hidden_units, y.shape[1])
     # init_scale * draw is what NeuralNetwork computes; the draws do not depend on it.
     weights1 = np.concatenate([scale * weights1 for scale in scales])
@@ -120,8 +167,18 @@ def success_by_scale(init_scales, checkpoints, seeds=1000, x=None, y=None, hidde
     return rates
 
 
+def _index(name, index, shape):
+    """A (row, column) pair of ints inside ``shape``, or raise."""
+    if (not isinstance(index, (tuple, list)) or len(index) != 2
+            or not all(isinstance(i, numbers.Integral) and not isinstance(i, (bool, np.bool_))
+                       and 0 <= i < n for i, n in zip(index, shape))):
+        raise ValueError(f"{name} must be a (row, column) pair of integers inside shape "
+                         f"{shape}, got {index!r}")
+    return int(index[0]), int(index[1])
+
+
 def basin_map(values1, values2, seed=0, index1=(0, 0), index2=(0, 0), iterations=1500,
-              x=None, y=None, learning_rate=1.0, init_scale=1.0):
+              x=None, y=None, learning_rate=1.0, init_scale=1.0, hidden_units=HIDDEN_UNITS):
     """Which starts solve the task, over a grid of two initial weights.
 
     Start from seed ``seed``'s weights (``NeuralNetwork(..., rng=seed,
@@ -132,19 +189,17 @@ def basin_map(values1, values2, seed=0, index1=(0, 0), index2=(0, 0), iterations
     as an image with values2 on the vertical axis).
     """
     x, y = _data(x, y)
-    values1 = _finite_values("values1", values1)
-    values2 = _finite_values("values2", values2)
+    values1 = _values("values1", values1)
+    values2 = _values("values2", values2)
     seed = check_count("seed", seed)
     iterations = check_count("iterations", iterations)
-    weights1, weights2 = initial_weights_from_seeds([seed], x.shape[1], 4, y.shape[1],
-                                                    init_scale=init_scale)
-    for name, index, shape in (("index1", index1, weights1.shape[1:]),
-                               ("index2", index2, weights2.shape[1:])):
-        if (np.ndim(index) != 1 or len(index) != 2
-                or not all(isinstance(i, numbers.Integral) and 0 <= i < n
-                           for i, n in zip(index, shape))):
-            raise ValueError(f"{name} must be a (row, column) pair inside shape {shape}, "
-                             f"got {index!r}")
+    learning_rate = check_positive_number("learning_rate", learning_rate)
+    init_scale = check_positive_number("init_scale", init_scale)
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+    index1 = _index("index1", index1, (x.shape[1], hidden_units))
+    index2 = _index("index2", index2, (hidden_units, y.shape[1]))
+    weights1, weights2 = initial_weights_from_seeds([seed], x.shape[1], hidden_units,
+                                                    y.shape[1], init_scale=init_scale)
     grid2, grid1 = np.meshgrid(values2, values1, indexing="ij")  # (n2, n1) each
     count = grid1.size
     batch1 = np.repeat(weights1, count, axis=0)
@@ -158,26 +213,33 @@ def basin_map(values1, values2, seed=0, index1=(0, 0), index2=(0, 0), iterations
 
 # -- 2. the symmetry problem ------------------------------------------------------
 def symmetric_start(value=0.5, noise=1e-3, rng=0, iterations=2000, x=None, y=None,
-                    hidden_units=4, learning_rate=1.0):
+                    hidden_units=HIDDEN_UNITS, learning_rate=1.0):
     """Train two networks: every weight equal to ``value``, and the same plus noise.
 
     The second network's weights get ``noise * standard_normal`` added (from
     ``rng``: an int seed or a Generator; weights1 drawn first). Returns the
     ``ManyHistory`` of both (network 0 symmetric, network 1 perturbed), with
-    the loss history.
+    the loss history. ``value`` and ``noise`` are numbers of size at most 1e6
+    (``noise`` >= 0), and the perturbed weights must stay within that bound too.
     """
     x, y = _data(x, y)
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not np.isfinite(value):
-        raise TypeError(f"value must be a finite real number, got {value!r}")
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not (
-            np.isfinite(noise) and noise >= 0):
-        raise ValueError(f"noise must be a finite number >= 0, got {noise!r}")
-    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+    value = _number("value", value)
+    noise = _number("noise", noise)
+    if noise < 0:
+        raise ValueError(f"noise must be a number >= 0, got {noise:g}")
     generator = as_generator("rng", rng)
-    weights1 = np.full((2, x.shape[1], hidden_units), float(value))
-    weights2 = np.full((2, hidden_units, y.shape[1]), float(value))
+    iterations = check_count("iterations", iterations)
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+    learning_rate = check_positive_number("learning_rate", learning_rate)
+    weights1 = np.full((2, x.shape[1], hidden_units), value)
+    weights2 = np.full((2, hidden_units, y.shape[1]), value)
     weights1[1] += noise * generator.standard_normal(weights1.shape[1:])
     weights2[1] += noise * generator.standard_normal(weights2.shape[1:])
+    largest = max(np.abs(weights1[1]).max(), np.abs(weights2[1]).max())
+    if largest > MAX_MAGNITUDE:
+        raise ValueError(f"noise must be small enough that value + noise * (standard normal "
+                         f"draws) keeps every weight between -{MAX_MAGNITUDE:g} and "
+                         f"{MAX_MAGNITUDE:g}; noise={noise:g} gave {largest:g}")
     return train_many(x, y, weights1, weights2, iterations, learning_rate)
 
 
@@ -186,7 +248,7 @@ def columns_identical(weights1):
 
     Returns a (B,) bool array, or a bool for one matrix.
     """
-    array = np.asarray(weights1, dtype=np.float64)
+    array = as_real_array("weights1", weights1)
     if array.ndim not in (2, 3):
         raise ValueError(f"weights1 must have shape (d, h) or (B, d, h), got {array.shape}")
     same = np.all(array == array[..., :1], axis=(-2, -1))
@@ -194,7 +256,8 @@ def columns_identical(weights1):
 
 
 # -- 3. saturation ------------------------------------------------------------------
-def gradient_norms_by_scale(init_scales, seeds=200, iterations=1500, x=None, y=None):
+def gradient_norms_by_scale(init_scales, seeds=200, iterations=1500, x=None, y=None,
+                            hidden_units=HIDDEN_UNITS):
     """Median gradient norm over training, for each initial-weight scale.
 
     The gradient norm of a network at update i is the length of its whole
@@ -205,7 +268,8 @@ def gradient_norms_by_scale(init_scales, seeds=200, iterations=1500, x=None, y=N
     scales = _positive_values("init_scales", init_scales)
     seeds = _seeds(seeds)
     iterations = check_count("iterations", iterations, minimum=1)
-    weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], 4, y.shape[1])
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+    weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], hidden_units, y.shape[1])
     history = train_many(x, y, np.concatenate([s * weights1 for s in scales]),
                          np.concatenate([s * weights2 for s in scales]), iterations,
                          record_loss=False, record_gradient_norms=True)
@@ -215,7 +279,8 @@ def gradient_norms_by_scale(init_scales, seeds=200, iterations=1500, x=None, y=N
 
 
 # -- 4. learning rate -----------------------------------------------------------------
-def learning_rate_curves(learning_rates, seed=0, iterations=1500, x=None, y=None):
+def learning_rate_curves(learning_rates, seed=0, iterations=1500, x=None, y=None,
+                         hidden_units=HIDDEN_UNITS):
     """Loss curves of one start (seed ``seed``) trained at each learning rate.
 
     Returns the loss array (iterations + 1, len(learning_rates)).
@@ -223,14 +288,18 @@ def learning_rate_curves(learning_rates, seed=0, iterations=1500, x=None, y=None
     x, y = _data(x, y)
     rates = _positive_values("learning_rates", learning_rates)
     seed = check_count("seed", seed)
-    weights1, weights2 = initial_weights_from_seeds([seed], x.shape[1], 4, y.shape[1])
+    iterations = check_count("iterations", iterations)
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+    weights1, weights2 = initial_weights_from_seeds([seed], x.shape[1], hidden_units,
+                                                    y.shape[1])
     count = rates.size
     history = train_many(x, y, np.repeat(weights1, count, axis=0),
                          np.repeat(weights2, count, axis=0), iterations, rates)
     return history.loss
 
 
-def success_by_learning_rate(learning_rates, seeds=1000, iterations=1500, x=None, y=None):
+def success_by_learning_rate(learning_rates, seeds=1000, iterations=1500, x=None, y=None,
+                             hidden_units=HIDDEN_UNITS):
     """Success rate after ``iterations`` updates for each learning rate: (len(rates),) array.
 
     One batch: every seed at every rate, with per-network learning rates.
@@ -238,7 +307,9 @@ def success_by_learning_rate(learning_rates, seeds=1000, iterations=1500, x=None
     x, y = _data(x, y)
     rates = _positive_values("learning_rates", learning_rates)
     seeds = _seeds(seeds)
-    weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], 4, y.shape[1])
+    iterations = check_count("iterations", iterations)
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
+    weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], hidden_units, y.shape[1])
     count = rates.size
     history = train_many(x, y, np.tile(weights1, (count, 1, 1)), np.tile(weights2, (count, 1, 1)),
                          iterations, np.repeat(rates, len(seeds)), record_loss=False)
@@ -254,7 +325,17 @@ BIAS_SETUPS = (
 )
 
 
-def success_with_biases(seeds=1000, iterations=1500, gate="xor"):
+def _gate(name, gate):
+    """A gate name known to ``datasets.logic_gate``, or raise naming ``name``."""
+    if not isinstance(gate, str):
+        raise TypeError(f"{name} must be a gate name, one of {sorted(GATES)}, "
+                        f"got {type(gate).__name__}")
+    if gate.lower() not in GATES:
+        raise ValueError(f"{name} must be one of {sorted(GATES)}, got {gate!r}")
+    return gate
+
+
+def success_with_biases(seeds=1000, iterations=1500, gate="xor", hidden_units=HIDDEN_UNITS):
     """Success rate on ``gate`` for the four ways of giving (or not) the network a bias.
 
     Setups, in ``BIAS_SETUPS`` order: the article's constant third input column
@@ -266,13 +347,16 @@ def success_with_biases(seeds=1000, iterations=1500, gate="xor"):
     """
     seeds = _seeds(seeds)
     iterations = check_count("iterations", iterations)
+    gate = _gate("gate", gate)
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
     rates = {}
     for name, constant_column, biases in BIAS_SETUPS:  # 4 setups, not networks
         x, y = logic_gate(gate, constant_column=constant_column)
-        weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], 4, 1)
+        weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], hidden_units, 1)
         extra = {}
         if biases:
-            extra = dict(bias1=np.zeros((len(seeds), 1, 4)), bias2=np.zeros((len(seeds), 1, 1)))
+            extra = dict(bias1=np.zeros((len(seeds), 1, hidden_units)),
+                         bias2=np.zeros((len(seeds), 1, 1)))
         history = train_many(x, y, weights1, weights2, iterations, record_loss=False, **extra)
         rates[name] = success_rate(history.outputs, y)
     return rates
@@ -287,6 +371,7 @@ def success_by_hidden_units(widths, seeds=1000, iterations=1500, x=None, y=None)
     x, y = _data(x, y)
     widths = _counts("widths", widths, minimum=1)
     seeds = _seeds(seeds)
+    iterations = check_count("iterations", iterations)
     rates = np.empty(len(widths))
     for i, width in enumerate(widths):  # a loop over architectures, not networks
         weights1, weights2 = initial_weights_from_seeds(seeds, x.shape[1], width, y.shape[1])
@@ -296,38 +381,37 @@ def success_by_hidden_units(widths, seeds=1000, iterations=1500, x=None, y=None)
 
 
 # -- 7. one neuron against the hidden layer -------------------------------------------------
-def _sigmoid(z):
-    with np.errstate(over="ignore"):
-        return 1.0 / (1.0 + np.exp(-z))
-
-
 def train_single_neurons(x, y, weights, iterations, learning_rate=1.0):
     """Train B single sigmoid neurons ``y_hat = sigmoid(x @ w)`` on the sum-of-squares loss.
 
     ``weights`` (B, d): one weight per input column for each neuron (with the
     constant column, its weight is the neuron's bias). ``y`` is (n, 1), shared
-    by all neurons, or (n, B), one target column per neuron. The update is
+    by all neurons, or (n, B), one target column per neuron, with targets in
+    [0, 1]. The update is
     ``w -= learning_rate * dL/dw`` with ``dL/dw = x.T @ (2 (y_hat - y) y_hat (1 - y_hat))``,
     for all neurons at once. Returns ``(weights, loss)``: the final (B, d)
-    weights and the loss history (iterations + 1, B).
+    weights and the loss history (iterations + 1, B). Checked like
+    ``many.train_many``: weights finite and at most 1e6 in size.
     """
     x = as_matrix("x", x)
     y = as_matrix("y", y)
-    weights = np.array(weights, dtype=np.float64)
-    if weights.ndim != 2 or weights.shape[1] != x.shape[1] or weights.shape[0] == 0:
-        raise ValueError(f"weights must have shape (B, {x.shape[1]}), got {weights.shape}")
-    if not np.all(np.isfinite(weights)):
-        raise ValueError("weights must contain only finite numbers")
-    if y.shape not in ((x.shape[0], 1), (x.shape[0], weights.shape[0])):
+    check_same_rows(x, y)
+    check_labels("y", y)
+    weights = as_real_array("weights", weights)
+    if weights.ndim != 2 or weights.shape[1] != x.shape[1]:
+        raise ValueError(f"weights must have shape (B, {x.shape[1]}) (one row per neuron, one "
+                         f"column per column of x), got {weights.shape}")
+    check_magnitude("weights", weights)
+    if y.shape[1] not in (1, weights.shape[0]):
         raise ValueError(f"y must have shape ({x.shape[0]}, 1) or ({x.shape[0]}, "
-                         f"{weights.shape[0]}), got {y.shape}")
+                         f"{weights.shape[0]}) (one column per neuron), got {y.shape}")
     iterations = check_count("iterations", iterations)
     rate = check_positive_number("learning_rate", learning_rate)
     loss = np.empty((iterations + 1, weights.shape[0]))
     w = weights.T.copy()  # (d, B): network axis last, as in many.py
     with np.errstate(under="ignore"):
         for step in range(iterations + 1):  # the only loop: over iterations
-            output = _sigmoid(x @ w)  # (n, B)
+            output = sigmoid(x @ w)  # (n, B)
             error = output - y
             loss[step] = np.einsum("nb,nb->b", error, error)
             if step < iterations:
@@ -335,66 +419,69 @@ def train_single_neurons(x, y, weights, iterations, learning_rate=1.0):
     return w.T.copy(), loss
 
 
-def forward_many(x, weights1, weights2, bias1=None, bias2=None):
-    """Outputs (B, m, k) of B networks on inputs ``x`` (m, d), as ``NeuralNetwork.predict``."""
-    x = as_matrix("x", x)
-    z1 = np.einsum("md,bdh->bmh", x, np.asarray(weights1, dtype=np.float64))
-    if bias1 is not None:
-        z1 = z1 + bias1
-    z2 = np.einsum("bmh,bhk->bmk", _sigmoid(z1), np.asarray(weights2, dtype=np.float64))
-    if bias2 is not None:
-        z2 = z2 + bias2
-    return _sigmoid(z2)
+def _points(points):
+    """(m, 2) points as (m, 3) inputs with the constant column 1 appended."""
+    points = as_matrix("points", points)
+    if points.shape[1] != 2:
+        raise ValueError(f"points must have shape (m, 2), got {points.shape}")
+    return np.column_stack([points, np.ones(len(points))])
 
 
-def gate_models(gates=("and", "or", "nand", "xor"), seed=0, iterations=3000):
-    """Train, on each gate (constant column included), a 3-4-1 network and a single neuron.
+def gate_models(gates=("and", "or", "nand", "xor"), seed=0, iterations=3000,
+                hidden_units=HIDDEN_UNITS):
+    """Train, on each gate (constant column included), a 3-h-1 network and a single neuron.
 
-    The networks start from seed ``seed``'s weights; ``train_many`` shares ``y``
-    across its batch, so they take one call per gate. The single neurons train
-    together in one vectorised call, one target column each, all from seed
-    ``seed``'s draw for a 3-1 layer. Both train for ``iterations`` updates at
-    learning rate 1.
+    The networks (``hidden_units`` wide, 4 as in the article) start from seed
+    ``seed``'s weights; ``train_many`` shares ``y`` across its batch, so they
+    take one call per gate. The single neurons train together in one
+    vectorised call, one target column each, all from seed ``seed``'s draw for
+    a 3-1 layer. Both train for ``iterations`` updates at learning rate 1.
     Returns a dict with
 
     * ``"network_predict"``, ``"neuron_predict"``: lists of callables, one per
       gate, mapping (m, 2) points to (m, 1) outputs (the constant 1 appended);
-    * ``"network_solved"``, ``"neuron_solved"``: (len(gates),) bool arrays;
+      a network's is its ``NeuralNetwork.predict``;
+    * ``"network_solved"``, ``"neuron_solved"``: (len(gates),) bool arrays
+      (``many.solved``);
     * ``"neuron_weights"``: (len(gates), 3) final neuron weights (x1, x2, constant).
     """
-    if isinstance(gates, str) or np.ndim(gates) != 1 or len(gates) == 0:
+    if isinstance(gates, (str, bytes)) or not hasattr(gates, "__iter__"):
+        raise ValueError("gates must be a non-empty sequence of gate names, e.g. "
+                         f"['and', 'xor'], got {gates!r}")
+    gates = [_gate("gates", gate) for gate in gates]
+    if not gates:
         raise ValueError("gates must be a non-empty sequence of gate names")
     seed = check_count("seed", seed)
+    iterations = check_count("iterations", iterations)
+    hidden_units = check_count("hidden_units", hidden_units, minimum=1)
     data = [logic_gate(gate, constant_column=True) for gate in gates]
     x = data[0][0]
     targets = np.hstack([y for _, y in data])  # (4, G)
-    weights1, weights2 = initial_weights_from_seeds([seed], 3, 4, 1)
-    network_weights, network_solved = [], []
+    weights1, weights2 = initial_weights_from_seeds([seed], 3, hidden_units, 1)
+    networks, network_solved = [], []
     for _, y in data:  # one small call per gate: the targets differ
         history = train_many(x, y, weights1, weights2, iterations, record_loss=False)
-        network_weights.append((history.weights1[0], history.weights2[0]))
+        networks.append(NeuralNetwork(x, y, hidden_units, weights1=history.weights1[0],
+                                      weights2=history.weights2[0]))
         network_solved.append(bool(solved(history.outputs, y)[0]))
     # Every neuron starts from the same weights: seed ``seed``'s draw for a 3-1 layer.
     start = initial_weights_from_seeds([seed], 3, 1, 1)[0][0, :, 0]  # (3,)
     neuron_weights, _ = train_single_neurons(x, targets, np.tile(start, (len(gates), 1)),
                                              iterations)
-    neuron_outputs = _sigmoid(x @ neuron_weights.T)  # (4, G)
-    neuron_solved = np.all(np.abs(neuron_outputs - targets) < 0.5, axis=0)
+    neuron_outputs = sigmoid(x @ neuron_weights.T)  # (4, G)
+    neuron_solved = [bool(solved(neuron_outputs[:, [g]], targets[:, [g]])[0])
+                     for g in range(len(gates))]  # one target column per neuron
 
-    def with_constant(points):
-        points = np.asarray(points, dtype=np.float64)
-        return np.column_stack([points, np.ones(len(points))])
-
-    def network_predict(w1, w2):
-        return lambda points: forward_many(with_constant(points), w1[None], w2[None])[0]
+    def network_predict(network):
+        return lambda points: network.predict(_points(points))
 
     def neuron_predict(w):
-        return lambda points: _sigmoid(with_constant(points) @ w)[:, None]
+        return lambda points: sigmoid(_points(points) @ w)[:, None]
 
     return {
-        "network_predict": [network_predict(w1, w2) for w1, w2 in network_weights],
+        "network_predict": [network_predict(network) for network in networks],
         "neuron_predict": [neuron_predict(w) for w in neuron_weights],
         "network_solved": np.array(network_solved),
-        "neuron_solved": neuron_solved,
+        "neuron_solved": np.array(neuron_solved),
         "neuron_weights": neuron_weights,
     }

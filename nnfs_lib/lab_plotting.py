@@ -3,8 +3,10 @@
 Same conventions as ``nnfs_lib.plotting``: drawing happens inside
 ``matplotlib.rc_context(plotting.STYLE)`` (fonts of at least 12 pt, the
 Okabe-Ito palette), figures are built without pyplot, nothing trains here.
-The numbers come from ``nnfs_lib.lab``.
+The numbers come from ``nnfs_lib.lab``. Every argument is checked before any
+drawing; bad input raises ``TypeError`` or ``ValueError`` naming it.
 """
+
 
 import matplotlib as mpl
 import numpy as np
@@ -12,6 +14,7 @@ from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from .many import ManyHistory
 from .plotting import (
     BLACK,
     BLUE,
@@ -28,6 +31,7 @@ from .plotting import (
     WEIGHT_CMAP,
     decision_boundary,
 )
+from .validation import as_real_array, check_count, check_flag
 
 SUCCESS_LABEL = "success rate (% of starts that solve it)"
 
@@ -43,11 +47,48 @@ def _ticks(*axes):
         ax.tick_params(labelsize=FONT_SIZE)
 
 
+def _array(name, value, ndim, shape_text):
+    """``value`` as a finite float array with ``ndim`` dimensions, or raise."""
+    array = as_real_array(name, value)
+    if array.ndim != ndim:
+        raise ValueError(f"{name} must have shape {shape_text}, got {array.shape}")
+    return array
+
+
+def _settings(name, values, positive=False, minimum_count=1):
+    """A 1-D array of finite numbers (> 0 if ``positive``), at least ``minimum_count`` long."""
+    array = _array(name, values, 1, "(count,)")
+    if array.size < minimum_count:
+        raise ValueError(f"{name} must hold at least {minimum_count} values, got {array.size}")
+    if positive and np.any(array <= 0):
+        raise ValueError(f"{name} must hold numbers greater than 0 (drawn on a log axis)")
+    return array
+
+
+def _text(name, value, allow_none=False):
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string, got {type(value).__name__}")
+    return value
+
+
+def _texts(name, values, count):
+    """A list of exactly ``count`` strings."""
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"{name} must be a sequence of {count} strings, "
+                        f"got {type(values).__name__}")
+    values = list(values)
+    if len(values) != count:
+        raise ValueError(f"{name} must hold {count} strings (one per line), got {len(values)}")
+    return [_text(name, value) for value in values]
+
+
 def _rates(name, rates, shape=None):
-    array = np.asarray(rates, dtype=np.float64)
+    array = as_real_array(name, rates)
     if shape is not None and array.shape != shape:
         raise ValueError(f"{name} must have shape {shape}, got {array.shape}")
-    if array.size == 0 or np.any(~np.isfinite(array)) or np.any((array < 0) | (array > 1)):
+    if np.any((array < 0) | (array > 1)):
         raise ValueError(f"{name} must hold fractions between 0 and 1")
     return array
 
@@ -58,10 +99,15 @@ def success_by_scale_plot(init_scales, checkpoints, rates, title="Which initial 
 
     ``rates`` (len(init_scales), len(checkpoints)) from ``lab.success_by_scale``.
     """
-    scales = np.asarray(init_scales, dtype=np.float64)
+    scales = _settings("init_scales", init_scales, positive=True)
+    if isinstance(checkpoints, (str, bytes)) or not hasattr(checkpoints, "__iter__"):
+        raise TypeError("checkpoints must be a sequence of iteration counts, "
+                        f"got {type(checkpoints).__name__}")
+    checkpoints = [check_count("checkpoints", count) for count in checkpoints]
     rates = _rates("rates", rates, (scales.size, len(checkpoints)))
+    title = _text("title", title)
     with mpl.rc_context(STYLE):
-        fig, axes = _figure((8, 4.8))
+        fig, axes = _figure((8, 5.4))
         ax = axes[0, 0]
         markers = "osD^v<>"
         for j, count in enumerate(checkpoints):
@@ -73,7 +119,9 @@ def success_by_scale_plot(init_scales, checkpoints, rates, title="Which initial 
         ax.set_xlabel("initial-weight scale (weights uniform on [0, scale))")
         ax.set_ylabel(SUCCESS_LABEL)
         ax.grid(True)
-        ax.legend(title="iterations", loc="lower left")
+        # Below the axes, in one row: inside, it hid the rising lines at small scales.
+        ax.legend(title="iterations", loc="upper center", bbox_to_anchor=(0.5, -0.2),
+                  ncol=len(checkpoints), frameon=False)
         ax.set_title(title)
         _ticks(ax)
     return fig
@@ -86,12 +134,23 @@ def basin_plot(values1, values2, solved_grid, start=None, name1="weights1[0, 0]"
     ``solved_grid`` (len(values2), len(values1)) from ``lab.basin_map``;
     ``start`` optional (value1, value2): the seed's own values, marked with a star.
     """
-    values1 = np.asarray(values1, dtype=np.float64)
-    values2 = np.asarray(values2, dtype=np.float64)
-    grid = np.asarray(solved_grid, dtype=bool)
+    values1 = _settings("values1", values1, minimum_count=2)
+    values2 = _settings("values2", values2, minimum_count=2)
+    for name, values in (("values1", values1), ("values2", values2)):
+        if np.any(np.diff(values) <= 0):
+            raise ValueError(f"{name} must be strictly increasing (a grid axis)")
+    grid = as_real_array("solved_grid", solved_grid)
     if grid.shape != (values2.size, values1.size):
         raise ValueError(f"solved_grid must have shape {(values2.size, values1.size)}, "
                          f"got {grid.shape}")
+    if np.any((grid != 0) & (grid != 1)):
+        raise ValueError("solved_grid must hold True/False (or 1/0) values")
+    grid = grid.astype(bool)
+    if start is not None:
+        start = _array("start", start, 1, "(value1, value2)")
+        if start.size != 2:
+            raise ValueError(f"start must be a pair (value1, value2), got {start.size} values")
+    name1, name2, title = _text("name1", name1), _text("name2", name2), _text("title", title)
     with mpl.rc_context(STYLE):
         fig, axes = _figure((7.2, 6.4))
         ax = axes[0, 0]
@@ -136,8 +195,12 @@ def symmetry_plot(history, labels=("all weights 0.5", "0.5 + tiny noise (1e-3)")
 
     ``history`` is the two-network ``ManyHistory`` of ``lab.symmetric_start``.
     """
+    if not isinstance(history, ManyHistory):
+        raise TypeError("history must be the ManyHistory returned by lab.symmetric_start, "
+                        f"got {type(history).__name__}")
     if history.loss is None or history.weights1.shape[0] != 2:
         raise ValueError("history must be lab.symmetric_start's two-network history with loss")
+    labels = _texts("labels", labels, 2)
     with mpl.rc_context(STYLE):
         fig = Figure(figsize=(13, 4.6), layout="constrained")
         grid = fig.add_gridspec(1, 3, width_ratios=[1.25, 1, 1])
@@ -170,10 +233,14 @@ def gradient_norms_plot(init_scales, norms, title="Large initial weights: vanish
     ``norms`` (iterations, len(init_scales)) from ``lab.gradient_norms_by_scale``.
     Exact zeros (underflow) cannot be drawn on a log axis and are left out.
     """
-    scales = np.asarray(init_scales, dtype=np.float64)
-    norms = np.asarray(norms, dtype=np.float64)
-    if norms.ndim != 2 or norms.shape[1] != scales.size:
-        raise ValueError(f"norms must have shape (iterations, {scales.size}), got {norms.shape}")
+    scales = _settings("init_scales", init_scales, positive=True)
+    norms = as_real_array("norms", norms)
+    if norms.ndim != 2 or norms.shape[1] != scales.size or norms.shape[0] < 2:
+        raise ValueError(f"norms must have shape (iterations >= 2, {scales.size}), "
+                         f"got {norms.shape}")
+    if np.any(norms < 0):
+        raise ValueError("norms must hold gradient norms, numbers >= 0")
+    title = _text("title", title)
     with mpl.rc_context(STYLE):
         fig, axes = _figure((8, 4.8))
         ax = axes[0, 0]
@@ -201,11 +268,14 @@ def learning_rate_plot(learning_rates, loss, zoom=60, names=None,
 
     ``loss`` (iterations + 1, len(learning_rates)) from ``lab.learning_rate_curves``.
     """
-    rates = np.asarray(learning_rates, dtype=np.float64)
-    loss = np.asarray(loss, dtype=np.float64)
-    if loss.ndim != 2 or loss.shape[1] != rates.size:
-        raise ValueError(f"loss must have shape (iterations + 1, {rates.size}), got {loss.shape}")
-    names = names or [""] * rates.size
+    rates = _settings("learning_rates", learning_rates, positive=True)
+    loss = as_real_array("loss", loss)
+    if loss.ndim != 2 or loss.shape[1] != rates.size or loss.shape[0] < 2:
+        raise ValueError(f"loss must have shape (iterations + 1 >= 2, {rates.size}), "
+                         f"got {loss.shape}")
+    zoom = check_count("zoom", zoom, minimum=1)
+    names = [""] * rates.size if names is None else _texts("names", names, rates.size)
+    title = _text("title", title)
     with mpl.rc_context(STYLE):
         fig, axes = _figure((13, 4.8), ncols=2)
         colours = (GREY, BLUE, ORANGE, VERMILLION, GREEN, PURPLE)
@@ -230,26 +300,65 @@ def learning_rate_plot(learning_rates, loss, zoom=60, names=None,
     return fig
 
 
+# Where a point's label may go, in order of preference: (dx, dy) directions.
+_LABEL_PLACES = ((0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1), (1, 0), (-1, 0))
+
+
+def _label_points(ax, xs, ys, texts, distance=9):
+    """Write ``texts`` next to the points of a line, each off the line.
+
+    Each label takes the first place of ``_LABEL_PLACES`` (above, below, the
+    diagonals, the sides) where its box stays inside the axes and touches no
+    part of the line (tested on screen at many points along every segment).
+    """
+    screen = ax.transData.transform(np.column_stack([xs, ys]))
+    steps = np.linspace(0, 1, 60)[:, None]
+    line = np.concatenate([a + steps * (b - a) for a, b in zip(screen[:-1], screen[1:])]
+                          or [screen])
+    box = ax.bbox
+    pixels = ax.figure.dpi / 72  # per point
+    pad = 3 * pixels
+    for i, text in enumerate(texts):
+        width, height = 0.62 * FONT_SIZE * len(text) * pixels, 1.3 * FONT_SIZE * pixels
+        place = _LABEL_PLACES[0]
+        for dx, dy in _LABEL_PLACES:
+            scale = distance * pixels / np.hypot(dx, dy)
+            x0 = screen[i, 0] + scale * dx + width * (dx - 1) / 2  # ha: left, center, right
+            y0 = screen[i, 1] + scale * dy + height * (dy - 1) / 2  # va: bottom, center, top
+            inside = (box.x0 <= x0 and x0 + width <= box.x1
+                      and box.y0 <= y0 and y0 + height <= box.y1)
+            hits = ((line[:, 0] > x0 - pad) & (line[:, 0] < x0 + width + pad)
+                    & (line[:, 1] > y0 - pad) & (line[:, 1] < y0 + height + pad))
+            if inside and not hits.any():
+                place = (dx, dy)
+                break
+        dx, dy = place
+        scale = distance / np.hypot(dx, dy)
+        ax.annotate(text, (xs[i], ys[i]), xytext=(scale * dx, scale * dy),
+                    textcoords="offset points", ha=("right", "center", "left")[dx + 1],
+                    va=("top", "center", "bottom")[dy + 1], fontsize=FONT_SIZE,
+                    bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none",
+                              alpha=0.85))
+
+
 def success_rate_plot(values, rates, xlabel, title, log_x=True):
     """Success rate (%) against a setting, e.g. the learning rate."""
-    values = np.asarray(values, dtype=np.float64)
+    log_x = check_flag("log_x", log_x)
+    values = _settings("values", values, positive=log_x)
     rates = _rates("rates", rates, (values.size,))
+    xlabel, title = _text("xlabel", xlabel), _text("title", title)
     with mpl.rc_context(STYLE):
         fig, axes = _figure((8, 4.6))
         ax = axes[0, 0]
         ax.plot(values, 100 * rates, marker="o", markersize=8, color=BLUE)
-        for value, rate in zip(values, rates, strict=True):
-            ax.annotate(f"{100 * rate:.1f}%", (value, 100 * rate), xytext=(0, 8),
-                        textcoords="offset points", ha="center", va="bottom",
-                        fontsize=FONT_SIZE,
-                        bbox=dict(boxstyle="round,pad=0.15", facecolor="white",
-                                  edgecolor="none", alpha=0.85))
-        ax.margins(x=0.08)
+        ax.margins(x=0.1)
         if log_x:
             ax.set_xscale("log")
             ax.set_xticks(values, [f"{v:g}" for v in values])
             ax.minorticks_off()
-        ax.set_ylim(-3, 112)
+        ax.set_ylim(-3, 115)
+        ax.autoscale_view()
+        _label_points(ax, values, 100 * rates, [f"{100 * rate:.1f}%" for rate in rates])
         ax.set_xlabel(xlabel)
         ax.set_ylabel(SUCCESS_LABEL)
         ax.grid(True)
@@ -264,7 +373,14 @@ def success_bars(labels, rates, title, ylabel=None, highlight=None):
 
     ``highlight``: optional index of the bar to colour orange (e.g. the article's setup).
     """
+    if isinstance(labels, (str, bytes)) or not hasattr(labels, "__iter__"):
+        raise TypeError(f"labels must be a sequence of strings, got {type(labels).__name__}")
+    labels = list(labels)
+    labels = _texts("labels", labels, len(labels))
     rates = _rates("rates", rates, (len(labels),))
+    title, ylabel = _text("title", title), _text("ylabel", ylabel, allow_none=True)
+    if highlight is not None:
+        highlight = check_count("highlight", highlight, maximum=len(labels) - 1)
     with mpl.rc_context(STYLE):
         fig, axes = _figure((9, 0.75 * len(labels) + 1.6))
         ax = axes[0, 0]
@@ -291,11 +407,26 @@ def gates_plot(gates, models, resolution=41):
     ``models`` is ``lab.gate_models(gates)``. A panel whose output is 0.5
     everywhere (to 9 decimals) gets no 0.5 line, and says so.
     """
-    from .datasets import logic_gate
+    from .datasets import GATES, logic_gate
 
+    if isinstance(gates, (str, bytes)) or not hasattr(gates, "__iter__"):
+        raise TypeError(f"gates must be a sequence of gate names, got {type(gates).__name__}")
+    gates = list(gates)
+    for gate in gates:
+        if not isinstance(gate, str) or gate.lower() not in GATES:
+            raise ValueError(f"gates must hold names from {sorted(GATES)}, got {gate!r}")
     count = len(gates)
-    if len(models["network_predict"]) != count:
+    if count == 0:
+        raise ValueError("gates must not be empty")
+    keys = ("network_predict", "neuron_predict", "network_solved", "neuron_solved")
+    if not isinstance(models, dict) or any(key not in models for key in keys):
+        raise ValueError(f"models must be the dict returned by lab.gate_models (with keys "
+                         f"{', '.join(keys)})")
+    if any(np.ndim(models[key]) != 1 or len(models[key]) != count for key in keys[2:]) or any(
+            len(models[key]) != count or not all(map(callable, models[key]))
+            for key in keys[:2]):
         raise ValueError("models must come from lab.gate_models with the same gates")
+    resolution = check_count("resolution", resolution, minimum=2, maximum=1000)
     with mpl.rc_context(STYLE):
         fig = Figure(figsize=(3.4 * count + 1.2, 7.6), layout="constrained")
         axes = fig.subplots(2, count, squeeze=False)
@@ -313,6 +444,8 @@ def gates_plot(gates, models, resolution=41):
                 ax = axes[r, g]
                 decision_boundary(rounded, x, y, ax=ax, resolution=resolution,
                                   colorbar=False, title=None)
+                if r == 0 and g == 0:  # the legend below shows decision_boundary's own markers
+                    handles = ax.get_legend_handles_labels()[0]
                 ax.get_legend().remove()
                 verdict = "solved" if models[solved_key][g] else "not solved"
                 ax.set_title(f"{gate.upper()}: {verdict}", fontsize=FONT_SIZE + 1,
@@ -326,9 +459,6 @@ def gates_plot(gates, models, resolution=41):
         mappable = axes[0, 0].collections[0]
         bar = fig.colorbar(mappable, ax=axes, shrink=0.8, pad=0.02, ticks=np.linspace(0, 1, 6))
         bar.set_label("output ŷ")
-        handles = [mpl.lines.Line2D([], [], marker=m, color="none", markerfacecolor=c,
-                                    markeredgecolor=BLACK, markersize=12, label=f"target {v}")
-                   for v, m, c in ((0, "o", SKY), (1, "s", ORANGE))]
         handles.append(mpl.lines.Line2D([], [], color=BLACK, linewidth=2.5,
                                         label="decision boundary (ŷ = 0.5)"))
         fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False)

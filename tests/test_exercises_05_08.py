@@ -4,8 +4,12 @@ A hint starts with "❌ Not yet", never contains the solution, and no answer
 (wrong value, wrong type, None, NaN) makes a check raise.
 """
 
+import inspect
+import warnings
+
 import numpy as np
 import pytest
+from article_reference import article_sigmoid, train_article
 
 from nnfs_lib import exercises as ex
 
@@ -26,33 +30,65 @@ def _raises(*args):
     raise RuntimeError("student bug")
 
 
+def _returns_string(*args):
+    return "0.3"
+
+
+def _warns(*args):
+    warnings.warn("a student's own warning", UserWarning, stacklevel=1)
+    return np.log(np.zeros(1))[0] * 0  # -inf * 0 = NaN, with numpy warnings on the way
+
+
+def _seed_0_reference():
+    """The article's own loop (tests/article_reference.py) from seed 0's starting weights,
+    drawn as NeuralNetwork(x, y, rng=0) draws them: weights1 first, then weights2."""
+    x = np.array([[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], dtype=float)
+    y = np.array([[0], [1], [1], [0]], dtype=float)
+    generator = np.random.default_rng(0)
+    weights1, weights2 = generator.random((3, 4)), generator.random((4, 1))
+    net, losses = train_article(x, y, weights1, weights2, iterations=1500)
+    totals = np.array([float(np.sum(loss)) for loss in losses])  # totals[k]: after k updates
+    first_below = int(np.flatnonzero(totals < 0.05)[0])
+    centre = np.array([[0.5, 0.5, 1.0]])
+    prediction = float(article_sigmoid(article_sigmoid(centre @ net.weights1) @ net.weights2)[0, 0])
+    return first_below, prediction
+
+
+FIRST_BELOW, CENTRE = _seed_0_reference()
+
+
 NAN = float("nan")
 
 # check, right answer, wrong answers, strings that would give the solution away
 CASES = [
     (ex.check_05_loss_value, 0.3,
-     [0.55, [0.01, 0.04, 0.16, 0.09], "0.3", None, NAN, True], ["0.3"]),
+     [0.55, [0.01, 0.04, 0.16, 0.09], "0.3", None, NAN, True, 10**400], ["0.3"]),
     (ex.check_05_cancelling_errors, (0.0, 4.0),
      [(4.0, 0.0), (0, 2), 4.0, "0, 4", None, NAN, [NAN, 4.0]], ["(0", "0, 4", "0.0, 4.0"]),
     (ex.check_05_loss_function, _loss,
      [lambda y, y_hat: (y - y_hat) ** 2, lambda y, y_hat: float(np.sum(y - y_hat)),
-      _raises, 0.3, None, NAN, "loss"], ["**2", "** 2", "np.sum"]),
+      _raises, _returns_string, _warns, lambda y, y_hat: [0.3], 0.3, None, NAN, "loss",
+      lambda y, y_hat: str(_loss(y, y_hat))],
+     ["**2", "** 2", "np.sum"]),
     (ex.check_06_new_weight, 0.7,
-     [0.3, 0.5 + 2, "0.7", None, NAN, True], ["0.7"]),
+     [0.3, 0.5 + 2, "0.7", None, NAN, True, 10**400], ["0.7"]),
     (ex.check_06_small_gradient, False,
      [True, 0, "False", None, NAN], []),
     (ex.check_06_descent_step, _descent_step,
      [lambda w, g, r: w + r * g, lambda w, g, r: w - g, lambda w, g, r: 0.0, _raises,
-      None, NAN, "step"], ["weights - learning_rate", "- learning_rate * gradient"]),
+      _returns_string, _warns, lambda w, g, r: (w - r * g).astype(str), None, NAN, "step"],
+     ["weights - learning_rate", "- learning_rate * gradient"]),
     (ex.check_07_gradient_shapes, ((3, 4), (4, 1)),
-     [((4, 3), (1, 4)), ((3, 4),), (3, 4), "((3, 4), (4, 1))", None, NAN, [[NAN, 4], [4, 1]]],
+     [((4, 3), (1, 4)), ((3, 4),), (3, 4), "((3, 4), (4, 1))", None, NAN, [[NAN, 4], [4, 1]],
+      ((3.7, 4), (4, 1)), ((3, 4.2), (4, 1.9)), ((3, 4), (4, 1), ()), ((3, 4), "41")],
      ["(3, 4)", "(4, 1)"]),
     (ex.check_07_output_delta, -0.064,
      [0.064, -0.4, -0.2, -0.032, 0.25, -0.16, "-0.064", [-0.064], None, NAN, True],
      ["0.064", "-0.4", "0.16"]),
     (ex.check_07_weights2_gradient, _grad_w2,
      [lambda a, o, y: -_grad_w2(a, o, y), lambda a, o, y: _grad_w2(a, o, y).T,
-      lambda a, o, y: a.T @ (2 * (o - y)), _raises, None, NAN, "grad"],
+      lambda a, o, y: a.T @ (2 * (o - y)), _raises, _returns_string, _warns, None, NAN,
+      "grad"],
      ["layer1.T @", "output * (1 - output)"]),
     (ex.check_08_reproducible, False,
      [True, 0, "no", None, NAN], []),
@@ -65,11 +101,9 @@ CASES = [
 
 def _right_answer(check, answer):
     if check is ex.check_08_first_below:
-        loss = ex._trained_seed_0()[1].loss
-        return int(np.argmax(loss < 0.05))
+        return FIRST_BELOW
     if check is ex.check_08_centre_prediction:
-        network = ex._trained_seed_0()[0]
-        return float(network.predict(np.array([[0.5, 0.5, 1.0]]))[0, 0])
+        return CENTRE
     return answer
 
 
@@ -85,7 +119,10 @@ def test_right_answer_passes(check, answer):
                          [(c[0], w, c[3]) for c in CASES for w in c[2]],
                          ids=[f"{c[0].__name__}-{i}" for c in CASES for i in range(len(c[2]))])
 def test_wrong_answer_gets_a_hint(check, wrong, secrets):
-    result = check(wrong)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = check(wrong)
+    assert not caught, [str(w.message) for w in caught]
     assert not result
     message = repr(result)
     assert message.startswith("❌ Not yet")
@@ -111,3 +148,63 @@ def test_output_delta_explains_the_common_slips():
     assert "sign is flipped" in repr(ex.check_07_output_delta(0.064))
     assert "slope" in repr(ex.check_07_output_delta(-0.4))
     assert ex.check_07_output_delta(np.float64(2 * (0.8 - 1) * 0.8 * 0.2))
+
+
+def test_the_seed_0_answers_come_out_as_expected():
+    # Sanity of the independent reference: a loss that falls below 0.05 early, and a
+    # centre prediction strictly between 0 and 1.
+    assert 0 < FIRST_BELOW < 1500
+    assert 0 < CENTRE < 1
+    assert ex.check_08_first_below(FIRST_BELOW) and not ex.check_08_first_below(FIRST_BELOW + 1)
+    assert not ex.check_08_centre_prediction(CENTRE + 1e-3)
+
+
+def _odd_function(*args):
+    raise ValueError("student bug")
+
+
+ODD_INPUTS = [None, "a", 10**400, -10**400, float("nan"), float("inf"), [], [[1], [1, 2]],
+              {}, object(), 1j, np.array(["x"]), _odd_function, _returns_string, _warns]
+ALL_CHECKS = [getattr(ex, name) for name in dir(ex) if name.startswith("check_")]
+# Right answers for the checks with several arguments, to vary one argument at a time.
+SEVERAL = {
+    "check_01_all_rows": ([-0.5, 0.5, 0.5, 1.5], "or"),
+    "check_09_symmetric_start": (np.tile([[1.0], [-2.0], [0.5]], (1, 4)), np.full((4, 1), 0.3)),
+    "check_09_two_unit_xor": ([[20.0, -20.0], [20.0, -20.0]], [-10.0, 30.0], [[20.0], [20.0]],
+                              -30.0),
+}
+
+
+def _calls(check):
+    count = len(inspect.signature(check).parameters)
+    for odd in ODD_INPUTS:
+        yield (odd,) * count
+        right = SEVERAL.get(check.__name__)
+        if right is not None:
+            for position in range(count):
+                yield right[:position] + (odd,) + right[position + 1:]
+
+
+@pytest.mark.parametrize("check", ALL_CHECKS, ids=[c.__name__ for c in ALL_CHECKS])
+def test_every_check_is_total(check):
+    """Any input: a falsy CheckResult starting with the hint marker; no exception, no warning."""
+    assert set(SEVERAL) <= {c.__name__ for c in ALL_CHECKS}
+    for arguments in _calls(check):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            result = check(*arguments)
+        with warnings.catch_warnings(record=True) as caught:  # a student's own warnings too
+            warnings.simplefilter("always")
+            check(*arguments)
+        assert not caught, [str(w.message) for w in caught]
+        assert isinstance(result, ex.CheckResult), arguments
+        assert not result, f"{arguments!r} passed"
+        assert repr(result).startswith("❌ Not yet"), arguments
+
+
+def test_huge_weights_in_the_two_unit_network_give_a_hint_not_a_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = ex.check_09_two_unit_xor([[1e300, 1e300], [1e300, 1e300]], [-1e300, 1e300],
+                                          [[1e300], [-1e300]], 1e300)
+    assert not result and repr(result).startswith("❌ Not yet")

@@ -1,10 +1,14 @@
 """nnfs_lib.lab (notebook 09's experiments), its figures and the 09 exercise checks."""
 
+import warnings
+
 import numpy as np
 import pytest
+from article_reference import article_sigmoid, train_article
+from matplotlib import colors as mcolors
 from matplotlib.figure import Figure
 
-from nnfs_lib import exercises, lab
+from nnfs_lib import exercises, lab, plotting
 from nnfs_lib import lab_plotting as lp
 from nnfs_lib.datasets import logic_gate, xor
 from nnfs_lib.many import initial_weights_from_seeds, solved
@@ -133,16 +137,26 @@ def test_single_neurons():
     np.testing.assert_allclose(w[0], np.array([0.1, -0.2, 0.3]) - 0.5 * grad)
 
 
-def test_gate_models_and_forward_many():
+def test_gate_models_match_the_article_network():
     models = lab.gate_models(["and", "xor"], seed=0, iterations=1500)
     assert models["network_solved"].tolist() == [True, True]
     assert models["neuron_solved"].tolist() == [True, False]
     points = np.array([[0.0, 0.0], [1.0, 1.0], [0.3, 0.7]])
-    assert models["network_predict"][1](points).shape == (3, 1)
-    x, y = xor()
-    network = NeuralNetwork(x, y, rng=1)
-    w1, w2 = network.weights1[None], network.weights2[None]
-    np.testing.assert_allclose(lab.forward_many(x, w1, w2)[0], network.predict(x), rtol=1e-12)
+    # Independent reference: the article's own loop from seed 0's weights.
+    generator = np.random.default_rng(0)
+    start1, start2 = generator.random((3, 4)), generator.random((4, 1))
+    inputs = np.column_stack([points, np.ones(3)])
+    for g, gate in enumerate(["and", "xor"]):
+        x, y = logic_gate(gate, constant_column=True)
+        net, _ = train_article(x, y, start1, start2, iterations=1500)
+        expected = article_sigmoid(article_sigmoid(inputs @ net.weights1) @ net.weights2)
+        np.testing.assert_allclose(models["network_predict"][g](points), expected, rtol=1e-9)
+    # The single neuron: sigmoid(x1 w1 + x2 w2 + w3) with its reported weights.
+    w = models["neuron_weights"][0]
+    np.testing.assert_allclose(models["neuron_predict"][0](points)[:, 0],
+                               1 / (1 + np.exp(-(points @ w[:2] + w[2]))), rtol=1e-12)
+    with pytest.raises(ValueError, match="points"):
+        models["network_predict"][0](np.ones((2, 3)))
 
 
 def test_success_rate_helper():
@@ -155,23 +169,74 @@ def test_success_rate_helper():
 @pytest.mark.parametrize("call, name", [
     (lambda: lab.success_by_scale([], [10]), "init_scales"),
     (lambda: lab.success_by_scale([1, -1], [10]), "init_scales"),
+    (lambda: lab.success_by_scale([1e7], [10]), "init_scales"),
     (lambda: lab.success_by_scale([1], [20, 10]), "checkpoints"),
     (lambda: lab.success_by_scale([1], [10], seeds=[]), "seeds"),
+    (lambda: lab.success_by_scale([1], [10], seeds=[-1]), "seeds"),
+    (lambda: lab.success_by_scale([1], [10], hidden_units=0), "hidden_units"),
+    (lambda: lab.success_by_scale([1], [10], learning_rate=0), "learning_rate"),
     (lambda: lab.basin_map([1, np.nan], [1]), "values1"),
+    (lambda: lab.basin_map([1e7], [1]), "values1"),
+    (lambda: lab.basin_map([1], [[1, 2]]), "values2"),
     (lambda: lab.basin_map([1], [1], index1=(5, 0)), "index1"),
+    (lambda: lab.basin_map([1], [1], index2=(4, 0)), "index2"),
+    (lambda: lab.basin_map([1], [1], index2=(5, 0), hidden_units=5), "index2"),
     (lambda: lab.symmetric_start(noise=-1), "noise"),
+    (lambda: lab.symmetric_start(noise=1e300), "noise"),
+    (lambda: lab.symmetric_start(noise=1e6), "noise"),
+    (lambda: lab.symmetric_start(value=1e7), "value"),
+    (lambda: lab.symmetric_start(value=float("inf")), "value"),
+    (lambda: lab.symmetric_start(value=10**400), "value"),
     (lambda: lab.success_by_learning_rate([0, 1], seeds=2), "learning_rates"),
     (lambda: lab.learning_rate_curves([1], seed=-1), "seed"),
     (lambda: lab.success_by_hidden_units([0, 2], seeds=2), "widths"),
     (lambda: lab.gradient_norms_by_scale([1], seeds=2, iterations=0), "iterations"),
+    (lambda: lab.gradient_norms_by_scale([1e7], seeds=2), "init_scales"),
     (lambda: lab.train_single_neurons(np.ones((4, 3)), np.ones((4, 1)), np.ones((2, 2)), 1),
      "weights"),
+    (lambda: lab.train_single_neurons(np.ones((4, 3)), np.ones((4, 1)), [[1e7, 0, 0]], 1),
+     "weights"),
+    (lambda: lab.train_single_neurons(np.ones((4, 3)), 5 * np.ones((4, 1)), np.ones((1, 3)), 1),
+     "y"),
+    (lambda: lab.train_single_neurons(np.ones((4, 3)), np.ones((3, 1)), np.ones((1, 3)), 1),
+     "x and y"),
+    (lambda: lab.train_single_neurons(np.ones((4, 3)), np.ones((4, 2)), np.ones((3, 3)), 1),
+     "y"),
     (lambda: lab.gate_models("xor"), "gates"),
+    (lambda: lab.gate_models(["xor", "maybe"]), "gates"),
+    (lambda: lab.success_with_biases(seeds=2, gate="maybe"), "gate"),
     (lambda: lab.columns_identical(np.ones(3)), "weights1"),
 ])
 def test_bad_input_raises_value_error_naming_argument(call, name):
-    with pytest.raises(ValueError, match=name):
+    with pytest.raises(ValueError, match=rf"^{name} "):
         call()
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: lab.symmetric_start(noise="a"), "noise"),
+    (lambda: lab.symmetric_start(value="a"), "value"),
+    (lambda: lab.symmetric_start(value=None), "value"),
+    (lambda: lab.success_by_scale(["a"], [10]), "init_scales"),
+    (lambda: lab.success_by_scale([1], [10], seeds=[1.5]), "seeds"),
+    (lambda: lab.success_by_scale([1], [10], seeds="abc"), "seeds"),
+    (lambda: lab.success_by_scale([1], [10], seeds=[[1], [1, 2]]), "seeds"),
+    (lambda: lab.basin_map("ab", [1]), "values1"),
+    (lambda: lab.train_single_neurons(np.ones((4, 3)), np.ones((4, 1)), [["a", 1, 2]], 1),
+     "weights"),
+    (lambda: lab.train_single_neurons(np.ones((4, 3)), np.ones((4, 1)), None, 1), "weights"),
+    (lambda: lab.gate_models([1]), "gates"),
+])
+def test_bad_types_raise_type_error_naming_argument(call, name):
+    with pytest.raises(TypeError, match=rf"^{name} "):
+        call()
+
+
+def test_normal_use_warns_nothing():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        lab.symmetric_start(value=1e6, noise=0.0, iterations=3)
+        lab.train_single_neurons(np.ones((4, 3)), np.ones((4, 1)), [[1e6, -1e6, 1e6]], 3)
+        lab.basin_map([-1e6, 1e6], [1e6], iterations=2)
 
 
 # -- figures ------------------------------------------------------------------------------
@@ -192,6 +257,56 @@ def test_figures_are_figures():
         fig.canvas.draw()
     with pytest.raises(ValueError, match="rates"):
         lp.success_bars(["a"], [1.5], "t")
+
+
+def test_gates_legend_matches_the_drawn_markers():
+    gates = ["and", "xor"]
+    fig = lp.gates_plot(gates, lab.gate_models(gates, iterations=20), resolution=11)
+    legend = fig.legends[0]
+    colours = {text.get_text(): handle.get_facecolor()[0][:3]
+               for text, handle in zip(legend.get_texts(), legend.legend_handles)
+               if text.get_text().startswith("target")}
+    # Notebook 00's convention, as decision_boundary draws it: blue 0s, orange 1s.
+    np.testing.assert_allclose(colours["target 0"], mcolors.to_rgb(plotting.BLUE))
+    np.testing.assert_allclose(colours["target 1"], mcolors.to_rgb(plotting.ORANGE))
+    for ax in fig.axes[:4]:
+        drawn = {c.get_label(): c.get_facecolor()[0][:3] for c in ax.collections
+                 if c.get_label().startswith("target")}
+        for label, colour in drawn.items():
+            np.testing.assert_allclose(colour, colours[label])
+
+
+MODELS = {"network_predict": [np.sum], "neuron_predict": [np.sum],
+          "network_solved": [True], "neuron_solved": [True]}
+
+
+@pytest.mark.parametrize("call, error, name", [
+    (lambda: lp.success_by_scale_plot(["a", "b"], [10], [[0.5], [1.0]]), TypeError, "init_scales"),
+    (lambda: lp.success_by_scale_plot([1, 2], [10], [[0.5], [1.0, 2]]), ValueError, "rates"),
+    (lambda: lp.success_by_scale_plot([1, 2], [-10], [[0.5], [1.0]]), ValueError, "checkpoints"),
+    (lambda: lp.basin_plot([0, 1], [0, 1], np.ones((2, 2)), start="a"), TypeError, "start"),
+    (lambda: lp.basin_plot([0, 1], [0, 1], np.ones((2, 2)), start=(1, 2, 3)), ValueError,
+     "start"),
+    (lambda: lp.basin_plot([0], [0], np.ones((1, 1))), ValueError, "values1"),
+    (lambda: lp.basin_plot([1, 0], [0, 1], np.ones((2, 2))), ValueError, "values1"),
+    (lambda: lp.basin_plot([0, 1], [0, 1], np.full((2, 2), 0.5)), ValueError, "solved_grid"),
+    (lambda: lp.symmetry_plot(None), TypeError, "history"),
+    (lambda: lp.learning_rate_plot([0.1, 1], np.ones((11, 2)), names=["a"]), ValueError,
+     "names"),
+    (lambda: lp.learning_rate_plot([0.1, 1], np.ones((11, 2)), zoom="a"), TypeError, "zoom"),
+    (lambda: lp.learning_rate_plot([0.1, 1], np.ones((1, 2))), ValueError, "loss"),
+    (lambda: lp.gradient_norms_plot(["1"], np.ones((3, 1))), TypeError, "init_scales"),
+    (lambda: lp.success_rate_plot(["a"], [0.5], "x", "t"), TypeError, "values"),
+    (lambda: lp.success_rate_plot([1], [0.5], None, "t"), TypeError, "xlabel"),
+    (lambda: lp.success_bars(["a"], [0.5], "t", highlight=3), ValueError, "highlight"),
+    (lambda: lp.gates_plot(["and"], {}), ValueError, "models"),
+    (lambda: lp.gates_plot(["and", "or"], MODELS), ValueError, "models"),
+    (lambda: lp.gates_plot(["maybe"], MODELS), ValueError, "gates"),
+    (lambda: lp.gates_plot(["and"], MODELS, resolution=1), ValueError, "resolution"),
+])
+def test_figures_check_their_arguments(call, error, name):
+    with pytest.raises(error, match=rf"^{name} "):
+        call()
 
 
 # -- exercise checks ------------------------------------------------------------------------
