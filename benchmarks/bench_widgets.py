@@ -7,11 +7,13 @@ all four panels -> render PNG bytes (what the browser receives). The median of
 30 updates is printed for each kind of control, and the number of open pyplot
 figures is checked after 100 updates.
 
-Measured on the 2-core dev machine (other jobs running, so +-20 %):
-learning-rate change (retrain + redraw) median ~70 ms (150 ms budget,
-100 ms aim); time slider (no retraining) ~55 ms; iterations change (loss
-axis re-rendered) ~110 ms; full Agg draw of the same figure ~105 ms plus
-~15 ms PNG encoding, which the incremental rendering avoids.
+Measured on the 2-core dev machine (other jobs running, so +-20 %; under
+heavier load everything is up to 1.5x slower): learning-rate change (retrain +
+redraw) median ~90 ms (150 ms budget, 100 ms aim); weight slider ~70 ms; time
+slider (no retraining) ~55 ms; iterations change (loss axis re-rendered)
+~110 ms. About 20 ms of each is the PNG encoding (``matplotlib.image.imsave``,
+compression level 1); a full Agg draw of the same figure takes ~105 ms, which
+the incremental rendering (``nnfs_lib.fastrender``) avoids.
 """
 
 import statistics

@@ -10,28 +10,38 @@ figure and the explorer at the same settings show the same data::
 The training picture is drawn once with the ``nnfs_lib.plotting`` functions;
 an update only changes the data of the existing artists (line data,
 ``set_array``, bar heights, the contour) and ``render_png`` re-renders only
-what changed (``_Blitter``), which keeps one explorer update near 100 ms.
-Every figure is a plain ``matplotlib.figure.Figure``: nothing is registered
-with pyplot, so nothing leaks.
+what changed (``nnfs_lib.fastrender``), which keeps one explorer update near
+100 ms. Every figure is a plain ``matplotlib.figure.Figure``: nothing is
+registered with pyplot, so nothing leaks. The handles to a training figure's
+artists live in a ``WeakKeyDictionary`` keyed by the figure
+(``training_panels(fig)``), not in an attribute of the figure, and go away
+with it.
 """
 
-import io
+import weakref
 from dataclasses import dataclass, field
 
 import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.path import Path
 from matplotlib.text import Annotation
-from matplotlib.transforms import Bbox, IdentityTransform
-from PIL import Image
 
 from . import plotting
 from .activations import sigmoid, sigmoid_derivative
 from .datasets import xor
+from .fastrender import Blitter, png_bytes
 from .network import NeuralNetwork
 from .training import train
+from .validation import (
+    as_matrix,
+    as_real_array,
+    check_count,
+    check_flag,
+    check_magnitude,
+    check_positive_number,
+    check_shape,
+)
 
 __all__ = [
     "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",
@@ -44,21 +54,34 @@ __all__ = [
 #: (in inches) are a little smaller than the notebooks' static figures so that the
 #: pictures stay about as wide as a notebook cell and render fast.
 FIGSIZE = (10.5, 7.4)
-COMPACT_FIGSIZE = (10.5, 3.7)
+COMPACT_FIGSIZE = (10.5, 4.6)
 ACTIVATION_FIGSIZE = (6.6, 3.7)
 NEURON_FIGSIZE = (9.2, 3.7)
 LOSS_FIGSIZE = (6.8, 4.0)
 DPI = 92
-#: Pixel paddings of the incremental renderer were tuned at 66 dpi.
-_PX = DPI / 66
 #: Grid points per side of the decision-boundary panel.
 RESOLUTION = 31
 #: How many time steps the time slider offers (snapshots recorded per run).
 TIME_STEPS = 100
 #: Range of the weight sliders; the initial-weight scale stays inside it.
 WEIGHT_LIMIT = 20.0
+#: The most iterations a settings object accepts (the slider goes to 10,000).
+MAX_ITERATIONS = 1_000_000
 #: Tiny floor for the loss on a log axis (a saturated network can reach 0).
 _LOG_FLOOR = 1e-300
+#: The article's weight shapes: (layer, rows, columns).
+WEIGHT_SHAPES = ((3, 4), (4, 1))
+
+
+_real_number = plotting._real_number
+
+
+def _check_seed(seed):
+    return check_count("seed", seed, maximum=2**32 - 1)
+
+
+def _check_figure(fig):
+    plotting._check_figure("fig", fig)
 
 
 # -- settings -> training ---------------------------------------------------------
@@ -67,9 +90,10 @@ class TrainingSettings:
     """Everything that determines a training explorer's picture.
 
     ``weights1`` (3, 4) and ``weights2`` (4, 1) are the *initial* weights;
-    ``None`` means: draw them from ``seed`` and ``init_scale`` as
-    ``NeuralNetwork`` does. ``time`` is the iteration k whose weights are
-    shown (snapped to the nearest recorded snapshot); ``None`` means the end.
+    ``None`` (for both) means: draw them from ``seed`` and ``init_scale`` as
+    ``NeuralNetwork`` does. ``time`` is the iteration k in [0, iterations]
+    whose weights are shown (snapped to the nearest recorded snapshot);
+    ``None`` means the end. Every field is checked when the settings are made.
     """
 
     iterations: int = 1500
@@ -80,6 +104,22 @@ class TrainingSettings:
     weights2: np.ndarray | None = None
     log_scale: bool = False
     time: int | None = None
+
+    def __post_init__(self):
+        self.iterations = check_count("iterations", self.iterations, maximum=MAX_ITERATIONS)
+        self.learning_rate = check_positive_number("learning_rate", self.learning_rate)
+        self.seed = _check_seed(self.seed)
+        self.init_scale = check_positive_number("init_scale", self.init_scale)
+        if (self.weights1 is None) != (self.weights2 is None):
+            raise ValueError("weights1 and weights2 must be given together (or neither)")
+        if self.weights1 is not None:
+            for name, shape in zip(("weights1", "weights2"), WEIGHT_SHAPES, strict=True):
+                array = as_matrix(name, getattr(self, name))
+                check_shape(name, array, shape)
+                setattr(self, name, array.copy())
+        self.log_scale = check_flag("log_scale", self.log_scale)
+        if self.time is not None:
+            self.time = check_count("time", self.time, maximum=self.iterations)
 
 
 @dataclass(eq=False)
@@ -106,16 +146,20 @@ class TrainingResult:
 
 
 def snapshot_steps(iterations, count=TIME_STEPS):
-    """About ``count`` evenly spaced iterations in [0, iterations], both ends included."""
-    step = max(1, -(-int(iterations) // count))
-    steps = list(range(0, int(iterations) + 1, step))
+    """About ``count`` (>= 1) evenly spaced iterations in [0, iterations], both ends included."""
+    iterations = check_count("iterations", iterations, maximum=MAX_ITERATIONS)
+    count = check_count("count", count, minimum=1)
+    step = max(1, -(-iterations // count))
+    steps = list(range(0, iterations + 1, step))
     if steps[-1] != iterations:
-        steps.append(int(iterations))
+        steps.append(iterations)
     return steps
 
 
 def initial_weights(seed=0, init_scale=1.0):
     """``(weights1, weights2)`` as ``NeuralNetwork(x, y, rng=seed, init_scale=...)`` draws them."""
+    seed = _check_seed(seed)
+    init_scale = check_positive_number("init_scale", init_scale)
     x, y = xor()
     network = NeuralNetwork(x, y, rng=seed, init_scale=init_scale)
     return network.weights1, network.weights2
@@ -123,6 +167,7 @@ def initial_weights(seed=0, init_scale=1.0):
 
 def train_from_settings(settings):
     """The article's network on XOR built from ``settings`` and trained: a ``TrainingResult``."""
+    _check_settings(settings)
     x, y = xor()
     network = NeuralNetwork(x, y, weights1=settings.weights1, weights2=settings.weights2,
                             rng=settings.seed, init_scale=settings.init_scale,
@@ -132,103 +177,31 @@ def train_from_settings(settings):
     return TrainingResult(network=network, history=history, steps=steps)
 
 
+def _check_settings(settings):
+    if not isinstance(settings, TrainingSettings):
+        raise TypeError(f"settings must be a TrainingSettings, got {type(settings).__name__}")
+
+
 # -- drawing ------------------------------------------------------------------------
+#: figure -> its ``_TrainingPanels``; weak, so a dropped figure takes its entry along.
+_PANELS = weakref.WeakKeyDictionary()
+
+
+def training_panels(fig):
+    """The handles to the artists of a figure made by ``draw_training`` (else ``None``)."""
+    return _PANELS.get(fig)
+
+
 def render_png(fig):
     """The figure rendered by Agg, as PNG bytes (fast compression, no metadata).
 
     A figure made by ``draw_training`` is rendered incrementally (see
-    ``_Blitter``); the pixels are the same as a full draw.
+    ``nnfs_lib.fastrender``); the pixels are the same as a full draw.
     """
-    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    panels = getattr(fig, "_nnfs_panels", None)
-    if panels is None:
-        canvas.draw()
-    else:
-        panels.blitter.draw(canvas)
-    buffer = io.BytesIO()
-    Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw",
-                     "RGBA", 0, 1).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
-
-
-class _Blitter:
-    """Redraw only what changed: most of a training figure (ticks, labels,
-    legends: about 90 texts) is the same from one update to the next.
-
-    The figure without its *dynamic* artists is kept as a pixel background.
-    An update restores it, re-renders the axes whose frame (limits, scale) has
-    changed or that are *volatile* (the diagram and its colour bar), and draws
-    the dynamic artists (lines, bars, contours) on top.
-    """
-
-    def __init__(self, panels):
-        self.panels = panels
-        self.background = None
-        self.keys = {}
-        self.slots = {}
-
-    def draw(self, canvas):
-        fig = canvas.figure
-        dynamic = self.panels.dynamic()
-        for _, artists in dynamic:
-            for artist in artists:
-                artist.set_animated(True)
-        try:
-            keys = self.panels.frame_keys()
-            renderer = canvas.get_renderer()
-            size = canvas.get_width_height()
-            if self.background is None or self.size != size:
-                canvas.draw()  # animated artists are left out
-                renderer = canvas.get_renderer()
-                self.size = size
-                changed = []
-            else:
-                canvas.restore_region(self.background)
-                changed = [ax for ax in fig.axes
-                           if ax in self.panels.volatile or keys[ax] != self.keys.get(ax)]
-                with mpl.rc_context(plotting.STYLE):
-                    for ax in changed:
-                        if ax not in self.panels.volatile:  # its ticks may have grown
-                            self.slots[ax] = Bbox.union([self.slots[ax],
-                                                         ax.get_tightbbox(renderer)])
-                        renderer.draw_path(self._white(renderer),
-                                           _rectangle_path(self.slots[ax].padded(2)),
-                                           IdentityTransform(), (1.0, 1.0, 1.0, 1.0))
-                    for ax in changed:
-                        ax.draw(renderer)
-            if not self.slots:
-                # The region each axes may paint: its extent, widened for the volatile
-                # axes, whose titles and tick labels change length.
-                for ax in fig.axes:
-                    slot = Bbox.union([ax.get_tightbbox(renderer), ax.bbox])
-                    if ax is self.panels.diagram:
-                        slot = Bbox.from_extents(slot.x0 - 30 * _PX, slot.y0 - 12 * _PX, slot.x1,
-                                             slot.y1 + 6 * _PX)
-                    elif ax in self.panels.volatile:  # the colour bar
-                        slot = Bbox.from_extents(slot.x0, slot.y0 - 12 * _PX, slot.x1 + 8 * _PX,
-                                             slot.y1 + 6 * _PX)
-                    self.slots[ax] = slot
-            self.keys = keys
-            if changed or self.background is None:
-                self.background = canvas.copy_from_bbox(fig.bbox)
-            for ax, artists in dynamic:
-                for artist in sorted(artists, key=lambda a: a.get_zorder()):
-                    ax.draw_artist(artist)
-        finally:
-            for _, artists in dynamic:
-                for artist in artists:
-                    artist.set_animated(False)
-
-    @staticmethod
-    def _white(renderer):
-        gc = renderer.new_gc()
-        gc.set_linewidth(0)
-        return gc
-
-
-def _rectangle_path(bbox):
-    return Path([(bbox.x0, bbox.y0), (bbox.x1, bbox.y0), (bbox.x1, bbox.y1),
-                 (bbox.x0, bbox.y1), (bbox.x0, bbox.y0)], closed=True)
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
+    panels = _PANELS.get(fig)
+    return png_bytes(fig, None if panels is None else panels.blitter)
 
 
 class _TrainingPanels:
@@ -244,7 +217,7 @@ class _TrainingPanels:
         self.marker = _by_gid(self.loss.lines, "marker")
         self.marker_dot = _by_gid(self.loss.lines, "marker-dot")
         self.marker_text = [t for t in self.loss.texts if isinstance(t, Annotation)][0]
-        self.blitter = _Blitter(self)
+        self.blitter = Blitter(self)
         if compact:
             return
         self.predictions = axes[2]
@@ -305,7 +278,7 @@ def _new_training_figure(settings, result, compact):
         plotting.training_overview(result.network, result.history, iteration=time,
                                    resolution=RESOLUTION, fig=fig)
     FigureCanvasAgg(fig)
-    fig._nnfs_panels = _TrainingPanels(fig, compact)
+    _PANELS[fig] = _TrainingPanels(fig, compact)
     return fig
 
 
@@ -320,11 +293,17 @@ def draw_training(settings=None, result=None, fig=None, compact=False):
     explorer at the same settings show the same data.
     """
     settings = TrainingSettings() if settings is None else settings
+    _check_settings(settings)
+    if result is not None and not isinstance(result, TrainingResult):
+        raise TypeError(f"result must be None or a TrainingResult (from train_from_settings), "
+                        f"got {type(result).__name__}")
+    _check_figure(fig)
+    compact = check_flag("compact", compact)
     if result is None:
         result = train_from_settings(settings)
-    if fig is None or getattr(fig, "_nnfs_panels", None) is None:
+    if fig is None or fig not in _PANELS:
         fig = _new_training_figure(settings, result, compact)
-    _update_training_figure(fig._nnfs_panels, settings, result)
+    _update_training_figure(_PANELS[fig], settings, result)
     return fig
 
 
@@ -407,7 +386,14 @@ ACTIVATION_X = np.linspace(-6, 6, 241)
 
 
 def draw_activation(weight=1.0, bias=0.0, fig=None):
-    """sigmoid(w·x + b) and sigmoid′(z) at z = w·x + b, against x; updates ``fig`` if given."""
+    """sigmoid(w·x + b) and sigmoid′(z) at z = w·x + b, against x; updates ``fig`` if given.
+
+    ``weight`` and ``bias`` are real numbers of size at most 1e6; ``fig`` is a
+    figure made by an earlier ``draw_activation``.
+    """
+    weight = _real_number("weight", weight)
+    bias = _real_number("bias", bias)
+    _check_figure(fig)
     x = ACTIVATION_X
     if fig is None:
         with mpl.rc_context(plotting.STYLE):
@@ -427,14 +413,20 @@ def draw_activation(weight=1.0, bias=0.0, fig=None):
     ax.lines[1].set_label("σ′(z) at z = w·x + b")
     with mpl.rc_context(plotting.STYLE):
         ax.legend(loc="upper left")
-    ax.set_title(_minus(f"One neuron: w = {weight:.3g}, b = {bias:.3g}"))
+    ax.set_title(_minus(f"One neuron: w = {weight:.3g}, b = {bias:.3g}"),
+                 fontsize=plotting.TITLE_SIZE)
     return fig
 
 
 def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
-    """The neuron (inputs, weighted edges) and where z = Σ wᵢxᵢ lands on the sigmoid."""
-    inputs = np.asarray(inputs, dtype=np.float64)
-    column = np.asarray(weights, dtype=np.float64).reshape(3, 1)
+    """The neuron (inputs, weighted edges) and where z = Σ wᵢxᵢ lands on the sigmoid.
+
+    ``inputs`` and ``weights``: three real numbers each (size at most 1e6);
+    ``fig`` is a figure made by an earlier ``draw_neuron``.
+    """
+    inputs = _three_numbers("inputs", inputs)
+    column = _three_numbers("weights", weights).reshape(3, 1)
+    _check_figure(fig)
     # The neuron's own pre-activation, through the network's forward pass.
     neuron = NeuralNetwork(inputs.reshape(1, 3), np.zeros((1, 1)), hidden_units=1,
                            weights1=column, weights2=np.ones((1, 1)))
@@ -492,6 +484,15 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
     return fig
 
 
+def _three_numbers(name, value):
+    array = as_real_array(name, value)
+    if array.shape != (3,):
+        raise ValueError(f"{name} must be three numbers (x1, x2, x3 / w1, w2, w3), "
+                         f"got shape {array.shape}")
+    check_magnitude(name, array)
+    return array
+
+
 def _minus(text):
     """Typeset minus signs: ``"-0.5"`` -> ``"−0.5"``."""
     return text.replace("-", "−")
@@ -509,8 +510,21 @@ def _signed_sum(terms, signs):
 
 
 def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8.0)):
-    """Loss against one weight ``which = (layer, i, j)``; a dot and its tangent at ``value``."""
-    layer, i, j = which
+    """Loss against one weight ``which = (layer, i, j)``; a dot and its tangent at ``value``.
+
+    ``layer`` 0 is ``weights1`` (3x4), 1 is ``weights2`` (4x1); all other
+    weights keep their initial values drawn from ``seed``. ``value`` (default:
+    the weight's initial value) must lie in ``span = (low, high)``, the x range.
+    ``fig`` is a figure made by an earlier ``draw_loss_along``.
+    """
+    layer, i, j = _check_which(which)
+    seed = _check_seed(seed)
+    span = _check_span(span)
+    if value is not None:
+        value = _real_number("value", value)
+        if not span[0] <= value <= span[1]:
+            raise ValueError(f"value must lie in span [{span[0]:g}, {span[1]:g}], got {value:g}")
+    _check_figure(fig)
     x, y = xor()
     network = NeuralNetwork(x, y, rng=seed)
     if value is None:
@@ -538,7 +552,9 @@ def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8
             ax.plot([value], [loss], "o", color=plotting.VERMILLION, markersize=9, gid="point")
             ax.set_ylabel(plotting.LOSS_LABEL)
             ax.grid(True)
-            ax.legend(loc="upper center")  # between the high ends of the curve
+            # Below the axes: the curve and its tangent move with the sliders, so
+            # no place inside the axes stays clear of them.
+            fig.legend(loc="outside lower center", ncol=2, frameon=False)
             plotting._style_ticks(ax)
     ax = fig.axes[0]
     _by_gid(ax.lines, "loss").set_data(grid, losses)
@@ -550,6 +566,30 @@ def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8
     ax.set_ylim(low - pad, high + pad)
     ax.set_xlabel(f"{name} (all other weights fixed)")
     direction = "decrease" if slope > 0 else "increase" if slope < 0 else "keep"
-    ax.set_title(f"loss {loss:.4f}, gradient {slope:+.4f}: descent would {direction} "
-                 f"{name}", fontsize=plotting.FONT_SIZE)
+    ax.set_title(f"loss {loss:.4f}, gradient {slope:+.4f}:\ndescent would {direction} "
+                 f"{name}", fontsize=plotting.TITLE_SIZE)
     return fig
+
+
+def _check_which(which):
+    """``which`` as ``(layer, i, j)``: a weight of the article's 3-4-1 network, or raise."""
+    if not isinstance(which, (tuple, list)) or len(which) != 3:
+        raise TypeError(f"which must be a tuple (layer, i, j) of three integers, got {which!r}")
+    layer, i, j = (check_count(f"which[{k}]", v) for k, v in enumerate(which))
+    if layer > 1:
+        raise ValueError(f"which[0] (the layer) must be 0 (weights1) or 1 (weights2), "
+                         f"got {layer}")
+    rows, columns = WEIGHT_SHAPES[layer]
+    if i >= rows or j >= columns:
+        raise ValueError(f"which = {tuple(which)}: weights{layer + 1} has shape "
+                         f"({rows}, {columns}), so i must be < {rows} and j < {columns}")
+    return layer, i, j
+
+
+def _check_span(span):
+    if not isinstance(span, (tuple, list)) or len(span) != 2:
+        raise TypeError(f"span must be a pair (low, high) of numbers, got {span!r}")
+    low, high = (_real_number(f"span[{k}]", v) for k, v in enumerate(span))
+    if not low < high:
+        raise ValueError(f"span must have low < high, got ({low:g}, {high:g})")
+    return low, high

@@ -16,7 +16,7 @@ import numpy as np
 from . import plotting
 from .datasets import xor
 from .network import NeuralNetwork
-from .training import train
+from .training import TrainingHistory, train
 
 SEED = 0
 ITERATIONS = 1500
@@ -46,20 +46,37 @@ def make_input_figure(row=INPUT_ROW):
 
 
 def make_loss_figure(history=None):
-    """``ann-1-loss.png``: the sum-of-squares loss over 1500 iterations."""
+    """``ann-1-loss.png``: the sum-of-squares loss over training (1500 iterations)."""
     if history is None:
         history = trained_network()[1]
+    _check_history(history)
     return plotting.loss_curve(
         history.loss, title=f"Training loss (sum of squares), {history.iterations} iterations")
 
 
-def make_predictions_figure(network=None):
-    """``ann-1-predictions.png``: predictions vs targets after 1500 iterations."""
+def make_predictions_figure(network=None, history=None):
+    """``ann-1-predictions.png``: predictions vs targets after training.
+
+    ``network`` and ``history`` come from ``trained_network()`` (computed if not
+    given); the title states ``history.iterations``, the network's real count.
+    """
     if network is None:
-        network = trained_network()[0]
+        network, history = trained_network()
+    elif history is None:
+        raise ValueError("history must be given with network (the title states its "
+                         "number of iterations)")
+    if not isinstance(network, NeuralNetwork):
+        raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
+    _check_history(history)
     return plotting.predictions_plot(network.y, network.predict(network.input),
                                      inputs=network.input,
-                                     title=f"XOR after {ITERATIONS} iterations")
+                                     title=f"XOR after {history.iterations} iterations")
+
+
+def _check_history(history):
+    if not isinstance(history, TrainingHistory):
+        raise TypeError(f"history must be a TrainingHistory (from train), "
+                        f"got {type(history).__name__}")
 
 
 def save(fig, path):
@@ -76,7 +93,7 @@ def make_images(folder):
         "2-layer-ann.png": make_network_figure(),
         "ann-1-input.png": make_input_figure(),
         "ann-1-loss.png": make_loss_figure(history),
-        "ann-1-predictions.png": make_predictions_figure(network),
+        "ann-1-predictions.png": make_predictions_figure(network, history),
     }
     paths = []
     for name, fig in figures.items():

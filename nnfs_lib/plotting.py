@@ -17,6 +17,8 @@ colour-blind-safe palette (``BLUE``, ``ORANGE``, ...). Weights use
 ``WEIGHT_CMAP``, a diverging blue - grey - vermillion map, symmetric around 0.
 """
 
+import numbers
+
 import matplotlib as mpl
 import numpy as np
 from matplotlib import patheffects
@@ -26,6 +28,9 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from . import activations
+from .network import NeuralNetwork
+from .training import TrainingHistory
+from .validation import as_real_array, check_count, check_flag, check_magnitude
 
 # Okabe-Ito palette, colour-blind safe.
 BLACK = "#000000"
@@ -74,6 +79,7 @@ LOSS_LABEL = "sum-of-squares loss"
 # -- helpers ------------------------------------------------------------------
 def _new_axes(ax, figsize):
     """Return ``(fig, ax)``: the given axes' figure, or a fresh pyplot-free Figure."""
+    _check_axes(ax)
     if ax is not None:
         return ax.figure, ax
     fig = Figure(figsize=figsize, layout="constrained")
@@ -86,8 +92,11 @@ def _style_ticks(ax):
 
 
 def _vector(name, value):
-    """``value`` as a finite 1-D float array; an (n, 1) column is accepted and flattened."""
-    array = np.asarray(value, dtype=np.float64)
+    """``value`` as a finite 1-D float array of numbers of size <= 1e6, or raise.
+
+    An (n, 1) column is accepted and flattened.
+    """
+    array = as_real_array(name, value, allow_empty=True)
     if array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
     if array.ndim != 1:
@@ -95,18 +104,36 @@ def _vector(name, value):
                          f"{array.shape}")
     if array.size == 0:
         raise ValueError(f"{name} must not be empty")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    check_magnitude(name, array)
     return array
 
 
 def _matrix(name, value):
-    array = np.asarray(value, dtype=np.float64)
+    """``value`` as a finite, non-empty 2-D float array of numbers of size <= 1e6, or raise."""
+    array = as_real_array(name, value, allow_empty=True)
     if array.ndim != 2 or array.size == 0:
         raise ValueError(f"{name} must be a non-empty 2-D array, got shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    check_magnitude(name, array)
     return array
+
+
+def _real_number(name, value, limit=1e6):
+    """``value`` as a finite float no larger than ``limit`` in size, or raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    number = float(as_real_array(name, value))
+    check_magnitude(name, number, limit)
+    return number
+
+
+def _check_figure(name, fig):
+    if fig is not None and not isinstance(fig, Figure):
+        raise TypeError(f"{name} must be None or a matplotlib Figure, got {type(fig).__name__}")
+
+
+def _check_axes(ax):
+    if ax is not None and not isinstance(ax, mpl.axes.Axes):
+        raise TypeError(f"ax must be None or a matplotlib Axes, got {type(ax).__name__}")
 
 
 def _number_text(value):
@@ -115,6 +142,9 @@ def _number_text(value):
 
 
 # -- network diagram -------------------------------------------------------------
+#: The most nodes per layer a diagram draws (more would not be readable).
+MAX_NODES = 50
+
 def network_weight_norm(weights1, weights2):
     """The colour normalisation of ``network_diagram``: symmetric, [-m, m] with m = max |w|."""
     biggest = max(float(np.max(np.abs(weights1))), float(np.max(np.abs(weights2))))
@@ -156,10 +186,15 @@ def network_diagram(weights1=None, weights2=None, inputs=None, layer_sizes=(3, 4
             raise ValueError(f"weights2 must have {weights1.shape[1]} rows (one per hidden "
                              f"unit of weights1), got shape {weights2.shape}")
         d, h, k = weights1.shape[0], weights1.shape[1], weights2.shape[1]
+        if max(d, h, k) > MAX_NODES:
+            raise ValueError(f"the weights' shapes give layers of {d}, {h} and {k} nodes; "
+                             f"a diagram draws at most {MAX_NODES} per layer")
     else:
-        if len(layer_sizes) != 3 or any(int(s) != s or s < 1 for s in layer_sizes):
-            raise ValueError(f"layer_sizes must be three positive integers, got {layer_sizes}")
-        d, h, k = (int(s) for s in layer_sizes)
+        if not isinstance(layer_sizes, (tuple, list)) or len(layer_sizes) != 3:
+            raise TypeError(f"layer_sizes must be three positive integers (d, h, k), "
+                            f"got {layer_sizes!r}")
+        d, h, k = (check_count(f"layer_sizes[{n}]", size, minimum=1, maximum=MAX_NODES)
+                   for n, size in enumerate(layer_sizes))
     if inputs is not None:
         inputs = _vector("inputs", inputs)
         if inputs.size != d:
@@ -252,6 +287,7 @@ def loss_curve(loss, log_scale=False, ax=None, marker_at=None,
     The loss line is ``ax.lines[0]`` (gid ``"loss"``).
     """
     loss = _vector("loss", loss)
+    log_scale = check_flag("log_scale", log_scale)
     if log_scale and np.any(loss <= 0):
         raise ValueError("loss must be > 0 everywhere for log_scale=True")
     if marker_at is not None:
@@ -349,6 +385,8 @@ def network_predictor(network):
     For a network trained on the article's XOR data (3 inputs, the third the
     constant 1) a column of ones is appended; a 2-input network is used as is.
     """
+    if not isinstance(network, NeuralNetwork):
+        raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
     n_inputs = network.weights1.shape[0]
     if n_inputs not in (2, 3):
         raise ValueError(f"network must have 2 inputs, or 3 with a constant third one; "
@@ -363,17 +401,23 @@ def network_predictor(network):
     return predict
 
 
+#: The finest decision grid: 1001² points already take a second to evaluate.
+MAX_RESOLUTION = 1001
+
+
 def decision_grid(predict, resolution=61, low=-0.1, high=1.1):
     """Evaluate ``predict`` on a ``resolution`` x ``resolution`` grid over [low, high]².
 
     Returns ``(grid_x1, grid_x2, output)``, each of shape (resolution, resolution);
     ``predict`` receives one (resolution², 2) array and must return (resolution², 1)
-    or (resolution²,) values.
+    or (resolution²,) values. ``resolution`` is an integer in [2, 1001]; ``low <
+    high`` are numbers of size at most 1e6.
     """
-    if isinstance(resolution, bool) or not isinstance(resolution, (int, np.integer)):
-        raise TypeError(f"resolution must be an integer, got {type(resolution).__name__}")
-    if resolution < 2:
-        raise ValueError(f"resolution must be at least 2, got {resolution}")
+    resolution = check_count("resolution", resolution, minimum=2, maximum=MAX_RESOLUTION)
+    low = _real_number("low", low)
+    high = _real_number("high", high)
+    if not low < high:
+        raise ValueError(f"low must be less than high, got low={low:g}, high={high:g}")
     if not callable(predict):
         raise TypeError("predict must be a callable mapping (m, 2) points to (m, 1) outputs")
     axis = np.linspace(low, high, resolution)
@@ -389,11 +433,15 @@ def decision_grid(predict, resolution=61, low=-0.1, high=1.1):
 def draw_output(ax, grid_x1, grid_x2, output, zorder=None):
     """The filled contour of ``output`` (gid "output") and its 0.5 line (gid "boundary").
 
-    The line is left out when the output never crosses 0.5. Returns the filled
-    contour, for a colour bar.
+    The line is left out when the output never crosses 0.5. Values outside
+    [0, 1] (possible for a ``predict`` that is not a sigmoid network) get the
+    end colours, and only then does the colour bar show extension arrows.
+    Returns the filled contour, for a colour bar.
     """
+    outside = output.min() < 0 or output.max() > 1
     filled = ax.contourf(grid_x1, grid_x2, output, levels=np.linspace(0, 1, 11),
-                         cmap=OUTPUT_CMAP, extend="both", zorder=zorder)
+                         cmap=OUTPUT_CMAP, extend="both" if outside else "neither",
+                         zorder=zorder)
     filled.set_gid("output")
     if output.min() < 0.5 < output.max():
         line = ax.contour(grid_x1, grid_x2, output, levels=[0.5], colors=BLACK,
@@ -433,16 +481,18 @@ def decision_boundary(predict, x=None, y=None, ax=None, resolution=61,
         filled = draw_output(ax, grid_x1, grid_x2, output)
         if x is not None:
             # The colours and markers of notebook 00's XOR plot (blue circles for 0,
-            # orange squares for 1); a white halo keeps them visible on the dark and
-            # the light ends of the colour map. The legend says "target", not "XOR",
-            # because other gates are drawn too.
+            # orange squares for 1). They sit where the output is near their own
+            # class, i.e. on the dark-blue and the yellow end of the colour map: a
+            # thick black edge inside a wide white halo keeps them distinct from
+            # both ends. The legend says "target", not "XOR", because other gates
+            # are drawn too.
             classes = np.round(y).astype(int)
-            halo = [patheffects.withStroke(linewidth=4.5, foreground="white")]
+            halo = [patheffects.withStroke(linewidth=8, foreground="white")]
             points = []
             for value, marker, colour in ((0, "o", BLUE), (1, "s", ORANGE)):
                 chosen = classes == value
-                points.append(ax.scatter(x[chosen, 0], x[chosen, 1], s=170, marker=marker,
-                                         c=colour, edgecolors=BLACK, linewidths=2, zorder=3,
+                points.append(ax.scatter(x[chosen, 0], x[chosen, 1], s=240, marker=marker,
+                                         c=colour, edgecolors=BLACK, linewidths=3, zorder=3,
                                          label=f"target {value}", clip_on=False,
                                          path_effects=halo))
             ax.legend(handles=points, loc="upper center",
@@ -480,17 +530,24 @@ def activation_plot(name="sigmoid", z=None, ax=None, title=None):
     name : "sigmoid", "tanh" or "relu" (from ``nnfs_lib.activations``).
     z : 1-D array of pre-activations; default ``np.linspace(-6, 6, 241)``.
 
-    ``ax.lines[0]`` is the function, ``ax.lines[1]`` its derivative.
+    ``ax.lines[0]`` is the function, ``ax.lines[1]`` its derivative. ReLU's
+    derivative jumps from 0 to 1 at z = 0: its line is broken there (a NaN is
+    inserted between the two sides) instead of drawing a vertical segment that
+    is not part of the function.
     """
     if not isinstance(name, str) or name.lower() not in ACTIVATIONS:
         raise ValueError(f"name must be one of {sorted(ACTIVATIONS)}, got {name!r}")
     name = name.lower()
     z = np.linspace(-6, 6, 241) if z is None else _vector("z", z)
     function, derivative = ACTIVATIONS[name]
+    slope_z, slope = z, derivative(z)
+    if name == "relu":
+        jumps = np.flatnonzero(np.diff(slope) != 0) + 1
+        slope_z, slope = np.insert(z, jumps, np.nan), np.insert(slope, jumps, np.nan)
     with mpl.rc_context(STYLE):
         fig, ax = _new_axes(ax, (7, 4.5))
         ax.plot(z, function(z), color=BLUE, label=f"{name}(z)")
-        ax.plot(z, derivative(z), color=VERMILLION, linestyle="--",
+        ax.plot(slope_z, slope, color=VERMILLION, linestyle="--",
                 label=f"{name}′(z), its derivative")
         ax.axhline(0, color=GREY, linewidth=1, zorder=0)
         ax.axvline(0, color=GREY, linewidth=1, zorder=0)
@@ -521,6 +578,14 @@ def training_overview(network, history, iteration=None, resolution=41, fig=None)
 
     Returns the figure. Nothing is trained and ``network`` is not changed.
     """
+    if not isinstance(network, NeuralNetwork):
+        raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
+    if not isinstance(history, TrainingHistory):
+        raise TypeError(f"history must be a TrainingHistory (from train), "
+                        f"got {type(history).__name__}")
+    _check_figure("fig", fig)
+    if iteration is not None:
+        iteration = check_count("iteration", iteration, maximum=history.iterations)
     if iteration is None:
         shown = network
         marker = history.iterations
@@ -538,8 +603,10 @@ def training_overview(network, history, iteration=None, resolution=41, fig=None)
         else:
             fig.clear()
         # Fixed margins: constrained layout would cost a layout pass per redraw.
+        # wspace leaves room between the diagram's colour-bar label ("weight") and
+        # the loss panel's y label.
         fig.subplots_adjust(left=0.07, right=0.96, bottom=0.11, top=0.95,
-                            wspace=0.25, hspace=0.42)
+                            wspace=0.36, hspace=0.42)
         axes = fig.subplots(2, 2)
         network_diagram(shown.weights1, shown.weights2, ax=axes[0, 0],
                         title=f"Weights after {marker} iterations")

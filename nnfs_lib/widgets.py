@@ -4,8 +4,12 @@ This module holds no maths. It wires sliders and buttons to
 ``nnfs_lib.network.NeuralNetwork`` and ``nnfs_lib.training.train`` and shows
 the result with the drawing functions of ``nnfs_lib.plotting``.
 
-Rendering is a pure function of the settings (``nnfs_lib.explorer_figures``),
+Rendering is a pure function of the settings: the figures are drawn by
+``nnfs_lib.explorer_figures`` (re-exported here for the notebooks' imports),
 so the very same code draws the static fallback figure of a notebook::
+
+    from nnfs_lib.widgets import TrainingExplorer
+    from nnfs_lib.explorer_figures import TrainingSettings, draw_training
 
     explorer = TrainingExplorer()          # live, needs a kernel
     explorer
@@ -18,7 +22,8 @@ Design notes
   comes from the ``plotting`` functions; an update only changes the data of the
   existing artists (line data, ``set_array``, bar heights, the contour), which
   is several times faster than drawing from scratch.
-* The figure is rendered with Agg to PNG bytes shown in an ``ipywidgets.Image``.
+* The figure is rendered with Agg (incrementally, ``nnfs_lib.fastrender``) to
+  PNG bytes shown in an ``ipywidgets.Image``.
   Compared with ``display(fig)`` inside an ``ipywidgets.Output`` this needs no
   output capture (it works the same in a test without a kernel), does not
   flicker, and the picture is one trait that a test or a browser can compare.

@@ -208,12 +208,20 @@ def run_notebook(page, url, name):
     page.wait_for_function(
         """() => ![...document.querySelectorAll('.jp-InputPrompt')]
                  .some(p => p.textContent.includes('*'))""", timeout=90_000)
-    page.wait_for_timeout(500)
+    # ... and every explorer picture has been decoded.
+    page.wait_for_function(_IMAGES_LOADED, arg=PANEL, timeout=30_000)
     text = page.inner_text(PANEL)
     page.screenshot(path=str(SCREENSHOTS / f"nnfs_browser_{name}_loaded.png"))
     assert "Error displaying widget" not in text
     assert "Loading widget..." not in text
     assert "Traceback" not in text, "a cell raised"
+
+
+#: True once every widget image on show has a decoded picture.
+_IMAGES_LOADED = """(panel) => {
+    const images = [...document.querySelectorAll(panel + ' img.widget-image')];
+    return images.length > 0 && images.every(i => i.complete && i.naturalWidth > 0);
+}"""
 
 
 def _settled_box(page, locator, tries=20):
@@ -236,8 +244,10 @@ def drag_slider(page, description, dx):
     before = readout.inner_text()
     handle = slider.locator(".noUi-handle").first
     # Outputs above may still be growing while the page settles, which moves
-    # the handle under the mouse: wait until it stays put, and try again if a
-    # drag did not take.
+    # the handle under the mouse: wait until it stays put. A drag can still be
+    # lost when the layout shifts between the box reading and the mouse press
+    # (there is no event to wait for that says "the layout is final"), so a
+    # drag whose readout did not change is tried again, up to three times.
     for _attempt in range(3):
         slider.scroll_into_view_if_needed()
         box = _settled_box(page, handle)
@@ -263,9 +273,9 @@ def drag_and_check_the_loss_plot(page, name):
     before = image.screenshot()
     drag_slider(page, "iterations", 30)
     page.wait_for_function(
-        "([img, old]) => img.getAttribute('src') !== old",
+        "([img, old]) => img.getAttribute('src') !== old && img.complete"
+        " && img.naturalWidth > 0",
         arg=[image.element_handle(), source], timeout=20_000)
-    page.wait_for_timeout(300)
     after = image.screenshot()
     page.screenshot(path=str(SCREENSHOTS / f"nnfs_browser_{name}_dragged.png"))
     assert after != before, "the plot did not change"
@@ -276,8 +286,8 @@ def drag_and_check_the_loss_plot(page, name):
 
 
 def _require(path):
-    if not (ROOT / path).exists():
-        pytest.skip(f"{path} is not written yet")
+    """A notebook the browser tests need must exist: a missing one is a failure."""
+    assert (ROOT / path).exists(), f"{path} is missing: the browser tests need it"
 
 
 @pytest.mark.parametrize("name", ["08", "06"])

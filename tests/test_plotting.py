@@ -1,6 +1,7 @@
 """Behaviour of nnfs_lib.plotting and nnfs_lib.figures."""
 
 import hashlib
+import warnings
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -205,7 +206,16 @@ def test_activation_plot_draws_function_and_derivative(name):
     ax = fig.axes[0]
     function, derivative = plotting.ACTIVATIONS[name]
     np.testing.assert_allclose(ax.lines[0].get_ydata(), function(z))
-    np.testing.assert_allclose(ax.lines[1].get_ydata(), derivative(z))
+    slope_z, slope = (np.asarray(v, dtype=float) for v in ax.lines[1].get_data())
+    drawn = ~np.isnan(slope)
+    np.testing.assert_array_equal(slope_z[drawn], z)
+    np.testing.assert_allclose(slope[drawn], derivative(z))
+    if name == "relu":  # one break, between the last z < 0 and the first z > 0
+        (gap,) = np.flatnonzero(~drawn)
+        assert slope_z[gap - 1] <= 0 < slope_z[gap + 1]
+        assert slope[gap - 1] == 0 and slope[gap + 1] == 1
+    else:
+        assert drawn.all()
     assert ax.get_xlabel() == "z (pre-activation)"
     assert ax.get_legend() is not None
     with pytest.raises(ValueError, match="name"):
@@ -286,3 +296,77 @@ def test_figures_main_writes_reproducible_pngs(tmp_path):
 
 def test_figures_main_usage():
     assert figures.main([]) == 2
+
+
+# -- bad input: a clear error naming the argument, before any arithmetic ------------
+def _network_and_history():
+    network = NeuralNetwork(*xor(), rng=0)
+    return network, train(network, 10, snapshots=[0])
+
+
+BAD_CALLS = {
+    "loss string": (lambda: plotting.loss_curve("abc"), TypeError, "loss"),
+    "loss strings": (lambda: plotting.loss_curve(["a", "b"]), TypeError, "loss"),
+    "log flag": (lambda: plotting.loss_curve([1.0, 0.5], log_scale="yes"), TypeError,
+                 "log_scale"),
+    "weights strings": (lambda: plotting.network_diagram("a", "b"), TypeError, "weights1"),
+    "weights huge": (lambda: plotting.network_diagram(np.full((3, 4), 1e308), np.ones((4, 1))),
+                     ValueError, "weights1"),
+    "layer_sizes None": (lambda: plotting.network_diagram(layer_sizes=None), TypeError,
+                         "layer_sizes"),
+    "layer_sizes nan": (lambda: plotting.network_diagram(layer_sizes=(3, float("nan"), 1)),
+                        TypeError, "layer_sizes"),
+    "layer_sizes inf": (lambda: plotting.network_diagram(layer_sizes=(3, float("inf"), 1)),
+                        TypeError, "layer_sizes"),
+    "layer_sizes bool": (lambda: plotting.network_diagram(layer_sizes=(True, 4, 1)),
+                         TypeError, "layer_sizes"),
+    "layer_sizes zero": (lambda: plotting.network_diagram(layer_sizes=(3, 0, 1)),
+                         ValueError, "layer_sizes"),
+    "overview network": (lambda: plotting.training_overview(None, _network_and_history()[1]),
+                         TypeError, "network"),
+    "overview history": (lambda: plotting.training_overview(_network_and_history()[0], None),
+                         TypeError, "history"),
+    "overview iteration": (lambda: plotting.training_overview(*_network_and_history(),
+                                                              iteration=[1]),
+                           TypeError, "iteration"),
+    "predictor": (lambda: plotting.network_predictor("net"), TypeError, "network"),
+    "grid low string": (lambda: plotting.decision_grid(lambda p: p[:, :1], low="a"),
+                        TypeError, "low"),
+    "grid low nan": (lambda: plotting.decision_grid(lambda p: p[:, :1], low=float("nan")),
+                     ValueError, "low"),
+    "grid high below low": (lambda: plotting.decision_grid(lambda p: p[:, :1], high=-1.0),
+                            ValueError, "low"),
+    "grid resolution": (lambda: plotting.decision_grid(lambda p: p[:, :1], resolution=10**5),
+                        ValueError, "resolution"),
+    "ax string": (lambda: plotting.loss_curve([1.0, 0.5], ax="ax"), TypeError, "ax"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_CALLS)
+def test_bad_input_raises_a_clear_error(name):
+    call, error, argument = BAD_CALLS[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=argument):
+            call()
+
+
+def test_output_colour_bar_has_no_extension_arrows_for_a_sigmoid_output(trained):
+    network = trained[0]
+    fig = plotting.decision_boundary(plotting.network_predictor(network), network.input,
+                                     network.y, resolution=11)
+    (filled,) = [c for c in fig.axes[0].collections if c.get_gid() == "output"]
+    assert filled.extend == "neither"
+    # an output beyond [0, 1] gets the end colours, and the arrows say so
+    fig = plotting.decision_boundary(lambda p: 2 * p[:, :1] - 0.5, resolution=11)
+    (filled,) = [c for c in fig.axes[0].collections if c.get_gid() == "output"]
+    assert filled.extend == "both"
+
+
+def test_predictions_figure_title_states_the_real_iteration_count():
+    network = NeuralNetwork(*xor(), rng=1)
+    history = train(network, 37)
+    fig = figures.make_predictions_figure(network, history)
+    assert fig.axes[0].get_title() == "XOR after 37 iterations"
+    with pytest.raises(ValueError, match="history"):
+        figures.make_predictions_figure(network)

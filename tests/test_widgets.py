@@ -6,8 +6,9 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
-from PIL import Image
+from matplotlib.image import imread
 
+from nnfs_lib import explorer_figures as E
 from nnfs_lib import widgets as W
 
 
@@ -20,8 +21,13 @@ def explorer():
     assert made.last_error is None, made.last_error
 
 
+def png_pixels(data):
+    """PNG bytes -> an (h, w, 4) uint8 array, decoded by matplotlib."""
+    return np.round(imread(io.BytesIO(data), format="png") * 255).astype(np.uint8)
+
+
 def loss_line(explorer):
-    return explorer.figure._nnfs_panels.loss_line
+    return E.training_panels(explorer.figure).loss_line
 
 
 def state(explorer):
@@ -99,7 +105,7 @@ def test_time_slider_shows_snapshots_without_retraining(explorer):
     explorer.time.value = 733
     assert explorer.result is result  # not retrained
     assert explorer.time.value == 735  # snapped to the grid of every 15 iterations
-    panels = explorer.figure._nnfs_panels
+    panels = E.training_panels(explorer.figure)
     assert panels.marker.get_xdata()[0] == 735
     expected = result.history.snapshots[735]
     w = np.concatenate([expected[0].ravel(), expected[1].ravel()])
@@ -111,7 +117,7 @@ def test_log_scale_redraws_without_retraining(explorer):
     result = explorer.result
     explorer.log_scale.value = True
     assert explorer.result is result
-    assert explorer.figure._nnfs_panels.loss.get_yscale() == "log"
+    assert E.training_panels(explorer.figure).loss.get_yscale() == "log"
 
 
 def test_callback_exception_is_shown_and_raised(explorer, monkeypatch):
@@ -131,15 +137,23 @@ def test_callback_exception_is_shown_and_raised(explorer, monkeypatch):
 
 
 def test_figure_count_stable_after_100_updates(explorer):
+    """100 updates: the open pyplot figures are unchanged, no "More than 20 figures" warning.
+
+    Mostly cheap updates (the time slider: a redraw without retraining), with a
+    few retrains and log-scale toggles, so that every path is exercised.
+    """
     open_before = plt.get_fignums()
     figure = explorer.figure
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         for k in range(100):
-            if k % 2:
-                explorer.time.value = (k * 37) % 1500
+            if k % 25 == 0:
+                explorer.learning_rate.value = [0.5, 1.0, 2.0, 4.0][k // 25]
+            elif k % 25 == 12:
+                explorer.log_scale.value = not explorer.log_scale.value
             else:
-                explorer.learning_rate.value = [0.5, 1.0, 2.0, 4.0][k % 4]
+                explorer.time.value = (k * 37) % 1500
+    assert explorer.updates >= 100
     assert plt.get_fignums() == open_before
     assert explorer.figure is figure
 
@@ -176,13 +190,13 @@ def test_edge_cases_without_warnings_or_nan(name):
 def test_static_figure_matches_the_explorer_at_default_settings(explorer):
     static = W.draw_training(W.TrainingSettings())
     live = explorer.figure
-    a, b = static._nnfs_panels, live._nnfs_panels
+    a, b = E.training_panels(static), E.training_panels(live)
     np.testing.assert_array_equal(a.loss_line.get_xydata(), b.loss_line.get_xydata())
     np.testing.assert_array_equal(a.edges.get_array(), b.edges.get_array())
     assert [p.get_height() for p in a.bars] == [p.get_height() for p in b.bars]
     assert [t.get_text() for t in a.bar_labels] == [t.get_text() for t in b.bar_labels]
     # and the pixels: the explorer's incremental rendering equals a full draw
-    pixels = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+    pixels = png_pixels(explorer.image.value)
     static.canvas.draw()
     full = np.asarray(static.canvas.buffer_rgba())
     assert pixels.shape == full.shape
@@ -194,7 +208,7 @@ def test_incremental_rendering_matches_a_full_draw(explorer):
         explorer.seed.value = k + 1
         explorer.iterations.value = [1500, 400, 3000][k % 3]
         explorer.log_scale.value = bool(k % 2)
-    pixels = np.asarray(Image.open(io.BytesIO(explorer.image.value)))
+    pixels = png_pixels(explorer.image.value)
     explorer.figure.canvas.draw()
     full = np.asarray(explorer.figure.canvas.buffer_rgba())
     assert np.mean(np.any(pixels != full, axis=-1)) < 1e-3
@@ -203,9 +217,9 @@ def test_incremental_rendering_matches_a_full_draw(explorer):
 def test_compact_explorer():
     compact = W.TrainingExplorer(compact=True, raise_errors=True)
     assert len(compact.figure.axes) == 3  # diagram, its colour bar, loss
-    before = np.asarray(compact.figure._nnfs_panels.loss_line.get_ydata()).copy()
+    before = np.asarray(E.training_panels(compact.figure).loss_line.get_ydata()).copy()
     compact.learning_rate.value = 3.0
-    assert not np.array_equal(before, compact.figure._nnfs_panels.loss_line.get_ydata())
+    assert not np.array_equal(before, E.training_panels(compact.figure).loss_line.get_ydata())
     assert compact.last_error is None
 
 
@@ -249,9 +263,14 @@ def test_loss_explorer_tangent_is_the_gradient():
     (x0, x1), (y0, y1) = tangent.get_xdata(), tangent.get_ydata()
     from nnfs_lib import NeuralNetwork, xor
 
+    # An independent slope: a central difference of the loss along that weight.
     network = NeuralNetwork(*xor(), rng=0)
-    network.weights1[1, 2] = 1.5
-    assert (y1 - y0) / (x1 - x0) == pytest.approx(network.gradients()[0][1, 2])
+    h = 1e-5
+    network.weights1[1, 2] = 1.5 + h
+    above = network.loss()
+    network.weights1[1, 2] = 1.5 - h
+    below = network.loss()
+    assert (y1 - y0) / (x1 - x0) == pytest.approx((above - below) / (2 * h), rel=1e-6)
     assert explorer.last_error is None
 
 
@@ -259,3 +278,77 @@ def test_explorers_display_as_widgets():
     for explorer in (W.TrainingExplorer(compact=True), W.ActivationExplorer()):
         bundle = explorer._repr_mimebundle_()
         assert "application/vnd.jupyter.widget-view+json" in bundle
+
+
+# -- bad input: a clear error naming the argument, before any arithmetic -------------
+BAD_CALLS = {
+    "snapshot iterations": (lambda: W.snapshot_steps(-1), ValueError, "iterations"),
+    "snapshot count": (lambda: W.snapshot_steps(10, count=0), ValueError, "count"),
+    "negative iterations": (lambda: W.TrainingSettings(iterations=-5), ValueError, "iterations"),
+    "rate": (lambda: W.TrainingSettings(learning_rate=0.0), ValueError, "learning_rate"),
+    "settings seed": (lambda: W.TrainingSettings(seed=-1), ValueError, "seed"),
+    "init scale": (lambda: W.TrainingSettings(init_scale="big"), TypeError, "init_scale"),
+    "weights shape": (lambda: W.TrainingSettings(weights1=np.zeros((3, 3)),
+                                                 weights2=np.zeros((4, 1))),
+                      ValueError, "weights1"),
+    "one weights": (lambda: W.TrainingSettings(weights2=np.zeros((4, 1))), ValueError,
+                    "together"),
+    "log flag": (lambda: W.TrainingSettings(log_scale="yes"), TypeError, "log_scale"),
+    "time string": (lambda: W.TrainingSettings(time="a"), TypeError, "time"),
+    "time too late": (lambda: W.TrainingSettings(iterations=10, time=11), ValueError, "time"),
+    "settings string": (lambda: W.draw_training("a"), TypeError, "settings"),
+    "result string": (lambda: W.draw_training(result="a"), TypeError, "result"),
+    "fig string": (lambda: W.draw_training(fig="a"), TypeError, "fig"),
+    "which layer": (lambda: W.draw_loss_along((2, 0, 0)), ValueError, "which"),
+    "which row": (lambda: W.draw_loss_along((0, 5, 0)), ValueError, "which"),
+    "which string": (lambda: W.draw_loss_along("abc"), TypeError, "which"),
+    "span": (lambda: W.draw_loss_along(span=(3, 1)), ValueError, "span"),
+    "value nan": (lambda: W.draw_loss_along(value=float("nan")), ValueError, "value"),
+    "value outside": (lambda: W.draw_loss_along(value=9.0), ValueError, "value"),
+    "loss seed": (lambda: W.draw_loss_along(seed=-1), ValueError, "seed"),
+    "weight string": (lambda: W.draw_activation("a"), TypeError, "weight"),
+    "weight nan": (lambda: W.draw_activation(float("nan")), ValueError, "weight"),
+    "weight huge": (lambda: W.draw_activation(1e308, 1e308), ValueError, "weight"),
+    "bias inf": (lambda: W.draw_activation(1.0, float("inf")), ValueError, "bias"),
+    "neuron inputs": (lambda: W.draw_neuron((1, 0), (1, 2, 3)), ValueError, "inputs"),
+    "neuron weights": (lambda: W.draw_neuron((1, 0, 1), "abc"), TypeError, "weights"),
+    "render string": (lambda: W.render_png("a"), TypeError, "fig"),
+    "initial seed": (lambda: W.initial_weights(-1), ValueError, "seed"),
+    "initial scale": (lambda: W.initial_weights(0, -1.0), ValueError, "init_scale"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_CALLS)
+def test_bad_input_raises_a_clear_error(name):
+    call, error, argument = BAD_CALLS[name]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=argument):
+            call()
+
+
+def test_large_but_valid_input_draws_without_warnings():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = W.draw_activation(1e6, -1e6)
+        W.draw_neuron((1e6, -1e6, 1.0), (1e6, 1e6, -1e6))
+    assert np.all(np.isfinite(fig.axes[0].lines[0].get_ydata()))
+
+
+def test_panels_are_not_attached_to_the_figure(explorer):
+    assert E.training_panels(explorer.figure) is not None
+    assert not hasattr(explorer.figure, "_nnfs_panels")
+    assert E.training_panels(W.draw_activation()) is None
+
+
+def test_explorer_figures_text_is_at_least_12_points():
+    from matplotlib.text import Text
+
+    figs = [W.draw_training(W.TrainingSettings(iterations=100)),
+            W.draw_training(W.TrainingSettings(iterations=100), compact=True),
+            W.draw_activation(), W.draw_neuron(), W.draw_loss_along()]
+    for fig in figs:
+        W.render_png(fig)  # creates the tick labels
+        for text in fig.findobj(Text):
+            if text.get_visible() and text.get_text():
+                assert text.get_fontsize() >= 12, (text.get_text(), text.get_fontsize())
