@@ -142,25 +142,34 @@ def check_00_weight_count(answer):
     )
 
 
-def check_00_xor_targets(answer):
-    """The XOR outputs for the inputs (0,0), (0,1), (1,0), (1,1), in that order."""
+def check_00_nand_targets(answer):
+    """The NAND outputs for the inputs (0,0), (0,1), (1,0), (1,1), in that order."""
     array = _as_array(answer)
-    passed = array is not None and array.size == 4 and np.array_equal(array.ravel(), [0, 1, 1, 0])
+    if array is None or array.size != 4:
+        return _verdict(False, "", "give four numbers, one per input pair, in the order of the "
+                        "rows of x: (0, 0), (0, 1), (1, 0), (1, 1).")
+    values = array.ravel()
+    if np.array_equal(values, [0, 0, 0, 1]):
+        return _verdict(False, "", "those are the outputs of AND itself; NAND answers the "
+                        "opposite of AND for every input.")
     return _verdict(
-        passed,
-        "XOR is 1 exactly when the two inputs differ.",
-        "give four numbers, one per input pair; XOR ('exclusive or') is 1 when "
-        "exactly one of the two inputs is 1.",
+        np.array_equal(values, [1, 1, 1, 0]),
+        "NAND is 0 only when both inputs are 1.",
+        "each output is 0 or 1. Write down AND's four outputs first (1 only when both inputs "
+        "are 1), then take the opposite of each.",
     )
 
 
-def check_00_separable(answer):
-    """Can one straight line separate XOR's 1s from its 0s? Answer True or False."""
+def check_00_separable_gates(answer):
+    """Of the 2**4 two-input gates, how many can one straight line separate (1s from 0s)?"""
     return _verdict(
-        answer is False,
-        "no single line works, which is why the network needs a hidden layer.",
-        "draw the four points (0,0), (0,1), (1,0), (1,1) and colour them by their XOR "
-        "output; then try to draw one line with all the 1s on one side.",
+        _is_number(answer) and answer == 14,
+        "only XOR and its opposite (XNOR) put their 1s on a diagonal, where no single line "
+        "can reach them.",
+        "give one whole number. Sort the gates by how many 1s they output: none or four, "
+        "exactly one, exactly three, exactly two. For each group, ask whether a line can put "
+        "the 1-corners of the square on one side and the 0-corners on the other; only the "
+        "two-1 group needs care.",
     )
 
 
@@ -223,14 +232,27 @@ def check_02_weight_shapes(answer):
     )
 
 
-def check_02_bias_row(answer):
-    """Index of the row of weights1 that acts as the hidden layer's bias."""
-    passed = _is_number(answer) and answer in (2, -1)
+def check_02_bias_entry(answer):
+    """The entry [i, j] of the (3, 4) weights1 that acts as hidden neuron h3's bias."""
+    index = _as_shape(answer)
+    if index is None or len(index) != 2 or not (-3 <= index[0] < 3 and -4 <= index[1] < 4):
+        return _verdict(False, "", "give two indices as a pair (i, j): i a row of weights1 "
+                        "(0 to 2), j a column (0 to 3), counted from 0 as Python does.")
+    row_right, column_right = index[0] % 3 == 2, index[1] % 4 == 2
+    if row_right and not column_right:
+        hint = ("the row is right; now the column. Which column holds h3's weights? The "
+                "diagram numbers the hidden neurons from 1, Python numbers columns from 0.")
+    elif column_right and not row_right:
+        hint = ("the column is right; now the row. Row i belongs to input i: which input is "
+                "the same in every sample?")
+    else:
+        hint = ("row i of weights1 belongs to input i, column j to hidden neuron j. Find the "
+                "input that acts as a bias and the column of h3, both counted from 0.")
     return _verdict(
-        passed,
-        "that row multiplies the constant input, so it is added to every sample's sum.",
-        "give one row index (Python counts from 0). Which column of x has the same "
-        "value in every row?",
+        row_right and column_right,
+        "that weight multiplies the constant input and feeds h3, so it is added to h3's sum "
+        "for every sample.",
+        hint,
     )
 
 
@@ -266,7 +288,7 @@ def check_03_derivative_max(answer):
         passed,
         "the derivative a(1 - a) peaks where a is one half, at z = 0.",
         "give one number. The derivative is a * (1 - a) with a = sigmoid(z); for which "
-        "a is that product largest? Or read the peak off the dashed curve.",
+        "a is that product largest? (It is a parabola in a.)",
     )
 
 
@@ -345,16 +367,18 @@ def check_05_loss_value(answer):
 
 
 def check_05_cancelling_errors(answer):
-    """(plain sum of y - y_hat, sum of squares) for y = [0, 1, 1, 0] and y_hat = [1, 0, 0, 1]."""
+    """(sum of y - y_hat, sum of squares) for y = [0, 1, 1, 0] and y_hat = [0.9, 0.6, 0.3, 0.2]."""
+    y, y_hat = np.array([0.0, 1.0, 1.0, 0.0]), np.array([0.9, 0.6, 0.3, 0.2])
     array = _as_array(answer)
     passed = (array is not None and array.shape == (2,)
-              and np.allclose(array, [0.0, 4.0], rtol=0, atol=1e-9))
+              and np.allclose(array, [np.sum(y - y_hat), np.sum((y - y_hat) ** 2)],
+                              rtol=0, atol=1e-9))
     return _verdict(
         passed,
-        "every prediction is completely wrong, yet the plain differences cancel out; "
-        "the squares cannot cancel.",
-        "give two numbers (plain_sum, squared_sum). Work out y - y_hat for each of the four "
-        "samples: two differences are +1 and two are -1.",
+        "no prediction is right, yet the plain differences cancel out; the squares cannot cancel.",
+        "give two numbers (plain_sum, squared_sum). Write down the four differences y - y_hat "
+        "with their signs; add them as they are for the first number, and add their squares "
+        "for the second.",
     )
 
 
@@ -397,15 +421,25 @@ def check_06_new_weight(answer):
     )
 
 
-def check_06_small_gradient(answer):
-    """True or False: a gradient close to zero proves the weights are near the minimum."""
-    return _verdict(
-        answer is False,
-        "the gradient is the local slope only; a flat plateau far from the minimum has a "
-        "tiny gradient too.",
-        "answer True or False. Think of a long, nearly flat plateau high above the valley: "
-        "what is the slope there?",
-    )
+def check_06_plateau_steps(answer):
+    """Steps of size 1 * dL/dw needed to go from w = 10 back to w = 0.8574, at a fixed slope.
+
+    The slope at w = 10 is about 0.0013 (notebook 06's probe of weights2[0, 0]), so the answer
+    is about 7,000; anything from 6,000 to 7,500 passes (the slope may be read rounded).
+    """
+    if not _is_number(answer):
+        return _verdict(False, "", "give one number: how many steps.")
+    with _quiet():
+        value = float(answer) if abs(answer) < 1e300 else float("inf")
+    if 6000 <= value <= 7500:
+        return _verdict(True, "thousands of steps on ground that looks almost flat: a tiny "
+                        "gradient far from the minimum stalls training.", "")
+    if 0 < value < 1:
+        return _verdict(False, "", "that is less than one step: you have multiplied the distance "
+                        "by the slope. How far does ONE step move the weight, and how many such "
+                        "steps fit into the distance?")
+    return _verdict(False, "", "one step moves the weight by learning rate × slope; compare that "
+                    "with the distance between the two weight values.")
 
 
 def check_06_descent_step(func):
@@ -435,15 +469,17 @@ def check_06_descent_step(func):
 # Notebook 07: the math
 # =============================================================================
 def check_07_gradient_shapes(answer):
-    """(shape of dL/dW1, shape of dL/dW2) for the 3-4-1 network, as two tuples."""
+    """(shape of dL/dW1, shape of dL/dW2) for a 3-6-1 network (6 hidden units), as two tuples."""
     shapes = None
     if isinstance(answer, (tuple, list)):  # two shapes; each must hold whole numbers
         shapes = tuple(_as_shape(shape) for shape in answer)
+    if shapes == ((3, 4), (4, 1)):
+        return _verdict(False, "", "those are the shapes for 4 hidden units; this network has 6.")
     return _verdict(
-        shapes == ((3, 4), (4, 1)),
+        shapes == ((3, 6), (6, 1)),
         "a gradient always has the shape of the array it differentiates.",
         "give two shapes like ((rows, columns), (rows, columns)); a gradient has the same "
-        "shape as the weights it belongs to.",
+        "shape as the weights it belongs to, and weights1 has one column per hidden unit.",
     )
 
 
@@ -461,15 +497,16 @@ def check_07_output_delta(answer):
         _is_close(answer, expected, 1e-9),
         "dL/dy_hat times the sigmoid's slope, y_hat(1 - y_hat); negative because the "
         "prediction is too low.",
-        "give one number: delta2 = 2(y_hat - y) * y_hat(1 - y_hat), with the slope taken from "
-        "the output y_hat itself.",
+        "give one number: chain Step 1 (dL/dy_hat) and Step 2 (the sigmoid's slope, computed "
+        "from the output y_hat itself) as Step 3 does, and check the sign: is this prediction "
+        "too high or too low?",
     )
 
 
 def check_07_weights2_gradient(func):
-    """A function ``grad_w2(layer1, output, y)`` returning dL/dW2 (shape (h, 1))."""
+    """A function ``my_grad_w2(layer1, output, y)`` returning dL/dW2 (shape (h, 1))."""
     if not callable(func):
-        return _verdict(False, "", "define `def grad_w2(layer1, output, y):` and pass the "
+        return _verdict(False, "", "define `def my_grad_w2(layer1, output, y):` and pass the "
                         "function itself.")
     rng = np.random.default_rng(7)
     for n, h in [(4, 4), (6, 3)]:
@@ -500,14 +537,53 @@ def _trained_seed_0():
     return network, history
 
 
-def check_08_reproducible(answer):
-    """True or False: rerunning the article's code prints 0.00854594 ... again."""
-    return _verdict(
-        answer is False,
-        "np.random.rand without a seed gives new starting weights on every run.",
-        "answer True or False. Where do the article's starting weights come from, and is "
-        "anything fixing them?",
-    )
+def _start_weights(func, seed):
+    """``func(seed)`` as a pair of finite arrays, or ``(None, hint)``; never raises."""
+    if not callable(func):
+        return None, "pass the function itself (no brackets after its name)."
+    # A student may seed numpy's global generator (np.random.seed): restore it
+    # afterwards, so that checking an answer leaves no trace on other code.
+    global_state = np.random.get_state()
+    try:
+        with _quiet():
+            value = func(seed)
+            pair = tuple(value) if isinstance(value, (tuple, list)) else None
+            arrays = None if pair is None or len(pair) != 2 else [_as_array(a) for a in pair]
+    except Exception as error:  # a student's function may fail in any way: that is a hint
+        return None, (f"your function raised {type(error).__name__}; call it with a seed "
+                      "such as 0 to see why.")
+    finally:
+        np.random.set_state(global_state)
+    if arrays is None or arrays[0] is None or arrays[1] is None:
+        return None, "return a pair (weights1, weights2) of numpy arrays of numbers."
+    if arrays[0].shape != (3, 4) or arrays[1].shape != (4, 1):
+        return None, "use the article's shapes: weights1 (3, 4) and weights2 (4, 1)."
+    return arrays, None
+
+
+def check_08_reproducible(func):
+    """A function ``reproducible_start(seed)`` returning (weights1, weights2) as the article
+    draws them, uniform on [0, 1) with shapes (3, 4) and (4, 1), but the same for the same seed."""
+    draws = {}
+    for seed in (0, 0, 1, 7):
+        arrays, problem = _start_weights(func, seed)
+        if problem:
+            return _verdict(False, "", problem)
+        if np.any(arrays[0] < 0) or np.any(arrays[0] >= 1) or np.any(arrays[1] < 0) or np.any(
+                arrays[1] >= 1):
+            return _verdict(False, "", "the article draws every weight uniformly from [0, 1) "
+                            "(np.random.rand); keep that distribution.")
+        if seed in draws and not all(np.array_equal(a, b) for a, b in zip(arrays, draws[seed])):
+            return _verdict(False, "", "two calls with the same seed gave different weights: "
+                            "the random numbers must come from a generator fixed by the seed.")
+        draws[seed] = arrays
+    if any(np.array_equal(draws[a][0], draws[b][0]) for a, b in [(0, 1), (0, 7), (1, 7)]):
+        return _verdict(False, "", "different seeds gave the same weights1; the seed must "
+                        "choose the random numbers, not replace them.")
+    if np.all(draws[0][0] == draws[0][0].flat[0]):
+        return _verdict(False, "", "all of weights1 is one number: that start is symmetric. "
+                        "Draw every weight separately.")
+    return _verdict(True, "same seed, same start, same result on every run.", "")
 
 
 def check_08_first_below(answer):

@@ -1,4 +1,4 @@
-"""The exercise checks of notebooks 01-04: right answers pass, wrong ones get a hint.
+"""The exercise checks of notebooks 00-04: right answers pass, wrong ones get a hint.
 
 A hint must start with "❌ Not yet", must not give the solution away, and no
 wrong answer (of any type) may make a check raise.
@@ -34,6 +34,14 @@ COMMON_WRONG = [None, "an answer", float("nan"), [], {}, object()]
 
 # check, right answers, wrong answers, strings the hint must not contain
 CASES = [
+    (exercises.check_00_weight_count, [16, 16.0, np.int64(16)],
+     [12, 15, 17, 20, 7, "16", [16], 16.5, True], ["16", "12", "3 × 4", "3*4"]),
+    (exercises.check_00_nand_targets, [[1, 1, 1, 0], (1, 1, 1, 0), np.array([[1], [1], [1], [0]])],
+     [[0, 0, 0, 1], [0, 1, 1, 0], [0, 1, 1, 1], [1, 0, 0, 0], [1, 1, 1], [1, 1, 1, 0, 0], 0,
+      "1110", "[1, 1, 1, 0]"],
+     ["1, 1, 1, 0", "1110", "(1, 1, 1, 0)"]),
+    (exercises.check_00_separable_gates, [14, 14.0, np.int64(14)],
+     [16, 15, 13, 12, 2, 8, "14", [14], 14.5, True], ["14"]),
     (exercises.check_01_weighted_sum, [2.25, np.float64(2.25)],
      [1.5, -1.25, 0.75, 0.25, "2.25", [2.25], True, 10**400, float("inf")], ["2.25"]),
     (exercises.check_01_layer_shape, [(4, 5), [4, 5], np.array([4, 5])],
@@ -41,8 +49,11 @@ CASES = [
     (exercises.check_02_weight_shapes, [((3, 6), (6, 1)), [[3, 6], [6, 1]]],
      [((3, 4), (4, 1)), ((6, 3), (1, 6)), (3, 6), ((2, 6), (6, 1)), "((3, 6), (6, 1))"],
      ["(3, 6)", "(6, 1)"]),
-    (exercises.check_02_bias_row, [2, -1, np.int64(2)],
-     [0, 1, 3, 2.5, "2", [2], True], ["2", "-1", "third", "last"]),
+    (exercises.check_02_bias_entry, [(2, 2), [2, 2], (-1, 2), (2, -2), (-1, -2),
+                                      np.array([2, 2])],
+     [(2, 3), (3, 2), (2, 1), (0, 2), (1, 2), (2, 0), (3, 3), (2,), (2, 2, 0), 2, (2.5, 2),
+      (5, 2), (2, 9), "(2, 2)", [[2, 2]]],
+     ["(2, 2)", "[2, 2]", "2, 2", "row 2", "column 2", "third row", "last row"]),
     (exercises.check_02_parameter_count, [17, 17.0],
      [16, 12, 13, 21, "17", [17], 17.5], ["17"]),
     (exercises.check_03_sigmoid_inverse, [math.log(9), np.log(0.9 / 0.1), 2.197],

@@ -26,6 +26,16 @@ def _grad_w2(layer1, output, y):
     return layer1.T @ (2 * (output - y) * output * (1 - output))
 
 
+def _reproducible_start(seed):
+    generator = np.random.default_rng(seed)
+    return generator.random((3, 4)), generator.random((4, 1))
+
+
+def _global_seed_start(seed):
+    np.random.seed(seed)
+    return np.random.rand(3, 4), np.random.rand(4, 1)
+
+
 def _raises(*args):
     raise RuntimeError("student bug")
 
@@ -63,8 +73,9 @@ NAN = float("nan")
 CASES = [
     (ex.check_05_loss_value, 0.3,
      [0.55, [0.01, 0.04, 0.16, 0.09], "0.3", None, NAN, True, 10**400], ["0.3"]),
-    (ex.check_05_cancelling_errors, (0.0, 4.0),
-     [(4.0, 0.0), (0, 2), 4.0, "0, 4", None, NAN, [NAN, 4.0]], ["(0", "0, 4", "0.0, 4.0"]),
+    (ex.check_05_cancelling_errors, (0.0, 1.5),
+     [(1.5, 0.0), (0.0, 4.0), (0, 2), (1.2, 1.5), 1.5, "0, 1.5", None, NAN, [NAN, 1.5]],
+     ["(0", "1.5", "0.0, 1.5", "0.81"]),
     (ex.check_05_loss_function, _loss,
      [lambda y, y_hat: (y - y_hat) ** 2, lambda y, y_hat: float(np.sum(y - y_hat)),
       _raises, _returns_string, _warns, lambda y, y_hat: [0.3], 0.3, None, NAN, "loss",
@@ -72,26 +83,36 @@ CASES = [
      ["**2", "** 2", "np.sum"]),
     (ex.check_06_new_weight, 0.7,
      [0.3, 0.5 + 2, "0.7", None, NAN, True, 10**400], ["0.7"]),
-    (ex.check_06_small_gradient, False,
-     [True, 0, "False", None, NAN], []),
+    (ex.check_06_plateau_steps, 7033,
+     [(10 - 0.8574) * 0.0013, 9.1426, 10 / 0.0013, 1, -7033, "7033", [7033], None, NAN,
+      float("inf"), True, 10**400],
+     ["7033", "6812", "7,0", "9.14", "0.0013"]),
     (ex.check_06_descent_step, _descent_step,
      [lambda w, g, r: w + r * g, lambda w, g, r: w - g, lambda w, g, r: 0.0, _raises,
       _returns_string, _warns, lambda w, g, r: (w - r * g).astype(str), None, NAN, "step"],
      ["weights - learning_rate", "- learning_rate * gradient"]),
-    (ex.check_07_gradient_shapes, ((3, 4), (4, 1)),
-     [((4, 3), (1, 4)), ((3, 4),), (3, 4), "((3, 4), (4, 1))", None, NAN, [[NAN, 4], [4, 1]],
-      ((3.7, 4), (4, 1)), ((3, 4.2), (4, 1.9)), ((3, 4), (4, 1), ()), ((3, 4), "41")],
-     ["(3, 4)", "(4, 1)"]),
+    (ex.check_07_gradient_shapes, ((3, 6), (6, 1)),
+     [((3, 4), (4, 1)), ((6, 3), (1, 6)), ((3, 6),), (3, 6), "((3, 6), (6, 1))", None, NAN,
+      [[NAN, 6], [6, 1]], ((3.7, 6), (6, 1)), ((3, 6.2), (6, 1.9)), ((3, 6), (6, 1), ()),
+      ((3, 6), "61")],
+     ["(3, 6)", "(6, 1)"]),
     (ex.check_07_output_delta, -0.064,
      [0.064, -0.4, -0.2, -0.032, 0.25, -0.16, "-0.064", [-0.064], None, NAN, True],
-     ["0.064", "-0.4", "0.16"]),
+     ["0.064", "-0.4", "0.16", "2(y_hat - y) *"]),
     (ex.check_07_weights2_gradient, _grad_w2,
      [lambda a, o, y: -_grad_w2(a, o, y), lambda a, o, y: _grad_w2(a, o, y).T,
       lambda a, o, y: a.T @ (2 * (o - y)), _raises, _returns_string, _warns, None, NAN,
       "grad"],
      ["layer1.T @", "output * (1 - output)"]),
-    (ex.check_08_reproducible, False,
-     [True, 0, "no", None, NAN], []),
+    (ex.check_08_reproducible, _reproducible_start,
+     [lambda seed: (np.random.rand(3, 4), np.random.rand(4, 1)),
+      lambda seed: (np.random.default_rng(seed).normal(size=(3, 4)),
+                    np.random.default_rng(seed).normal(size=(4, 1))),
+      lambda seed: (np.full((3, 4), 0.5), np.full((4, 1), 0.5)),
+      lambda seed: tuple(reversed(_reproducible_start(seed))),
+      lambda seed: _reproducible_start(seed)[0], lambda seed: [*_reproducible_start(seed), 1],
+      _raises, _returns_string, _warns, True, False, None, NAN, "seed"],
+     ["default_rng", "np.random.seed", "rng.random"]),
     (ex.check_08_first_below, None,  # filled in below from training
      [0, 1500, "265", 265.5, None, NAN, True], []),
     (ex.check_08_centre_prediction, None,  # filled in below from training
@@ -208,3 +229,13 @@ def test_huge_weights_in_the_two_unit_network_give_a_hint_not_a_warning():
         result = ex.check_09_two_unit_xor([[1e300, 1e300], [1e300, 1e300]], [-1e300, 1e300],
                                           [[1e300], [-1e300]], 1e300)
     assert not result and repr(result).startswith("❌ Not yet")
+
+
+def test_the_global_seed_way_to_reproduce_passes_too():
+    assert ex.check_08_reproducible(_global_seed_start)
+
+
+def test_checking_a_globally_seeded_answer_leaves_numpy_global_state_alone():
+    before = np.random.get_state()[1].copy()
+    assert ex.check_08_reproducible(_global_seed_start)
+    np.testing.assert_array_equal(np.random.get_state()[1], before)
