@@ -23,6 +23,8 @@ def normalise(nb):
     language_info = nb.metadata.get("language_info", {})
     language_info.pop("version", None)
     for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = _merge_streams(cell.outputs)
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
         cell.metadata.pop("scrolled", None)
@@ -32,6 +34,24 @@ def normalise(nb):
             output.get("data", {}).pop(WIDGET_VIEW, None)
             output.get("metadata", {}).pop(WIDGET_VIEW, None)
     return nb
+
+
+def _merge_streams(outputs):
+    """Join consecutive stdout (or stderr) outputs into one.
+
+    How a print is split into stream messages depends on timing ("265" then
+    "\n", or "265\n" at once); merged, the stored notebook is the same every run.
+    """
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.get("output_type") == "stream" and previous is not None
+                and previous.get("output_type") == "stream"
+                and previous.get("name") == output.get("name")):
+            previous["text"] = "".join(previous["text"]) + "".join(output["text"])
+        else:
+            merged.append(output)
+    return merged
 
 
 def execute(path, timeout=300):

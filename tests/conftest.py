@@ -1,3 +1,4 @@
+import os
 import sys
 from pathlib import Path
 
@@ -6,3 +7,11 @@ import matplotlib
 matplotlib.use("Agg")
 # Lets the tests import helpers such as article_reference.py.
 sys.path.insert(0, str(Path(__file__).parent))
+
+# On CI (CI=true) property tests draw the same examples every run: a failure
+# there is reproducible, and a green run stays green. Locally they explore.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")

@@ -6,7 +6,7 @@ from article_reference import train_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nnfs_lib import NeuralNetwork, gradient_check, train, xor
+from nnfs_lib import NeuralNetwork, gradient_check, numerical_gradients, train, xor
 from nnfs_lib.activations import sigmoid
 
 
@@ -271,8 +271,24 @@ def test_gradients_match_finite_differences(n_samples, n_inputs, hidden, n_outpu
     net = NeuralNetwork(x, y, hidden, weights1=w1, weights2=w2, biases=biases,
                         bias1=rng.normal(size=(1, hidden)) if biases else None,
                         bias2=rng.normal(size=(1, n_outputs)) if biases else None)
-    for name, error in gradient_check(net).items():
-        assert error < 1e-6, name
+    # The relative error of gradient_check is the headline number, but where a
+    # gradient is tiny (a saturated unit) the finite difference's own rounding
+    # noise (~1e-10 for a loss of order 1) dominates it; so an entry passes when
+    # it is close in relative terms OR within that absolute noise.
+    numeric = numerical_gradients(net)
+    for name, analytic, approx in zip(gradient_check(net), net.gradients(), numeric):
+        np.testing.assert_allclose(analytic, approx, rtol=1e-6, atol=1e-8, err_msg=name)
+
+
+def test_gradient_check_of_the_case_hypothesis_found():
+    """A saturated 4-1-1 network: tiny gradients, the relative error inflated by noise."""
+    rng = np.random.default_rng(14596)
+    x, y = rng.normal(size=(3, 4)), rng.random((3, 1))
+    w1, w2 = rng.normal(scale=3.0, size=(4, 1)), rng.normal(scale=3.0, size=(1, 1))
+    net = NeuralNetwork(x, y, 1, weights1=w1, weights2=w2)
+    analytic, numeric = net.gradients(), numerical_gradients(net)
+    for a, n in zip(analytic, numeric):
+        np.testing.assert_allclose(a, n, rtol=1e-6, atol=1e-8)
 
 
 @settings(max_examples=25, deadline=None)

@@ -167,8 +167,14 @@ def test_normalise_strips_volatile_metadata():
     cell.metadata["execution"] = {"iopub.status.busy": "2026-01-01"}
     cell.outputs = [nbformat.v4.new_output(
         "display_data", data={WIDGET_VIEW: {"model_id": "abc"}, "text/plain": "VBox()"})]
-    nb.cells.append(cell)
+    split = nbformat.v4.new_code_cell("print(265)")
+    split.outputs = [nbformat.v4.new_output("stream", name="stdout", text="265"),
+                     nbformat.v4.new_output("stream", name="stdout", text="\n"),
+                     nbformat.v4.new_output("stream", name="stderr", text="x")]
+    nb.cells += [cell, split]
     normalise(nb)
+    assert [(o["name"], "".join(o["text"])) for o in split.outputs] == [
+        ("stdout", "265\n"), ("stderr", "x")]
     assert "widgets" not in nb.metadata
     assert nb.metadata["kernelspec"]["name"] == "python3"
     assert "execution" not in cell.metadata
