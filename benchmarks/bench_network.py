@@ -7,18 +7,20 @@ reuses ``layer1`` and ``output`` and takes the derivative as ``a * (1 - a)``.
 
 Run: ``.venv/bin/python benchmarks/bench_network.py``
 
-Measured on the 2-core development machine (2026-11-27, numpy 2.4, seven runs
-of this script, medians of 21 interleaved rounds each): the article's code
-32-36 ms; ``feedforward()`` + ``backprop()`` 15.5-17 ms, a ratio of 2.0-2.2x;
-``train()``, which also records the loss at every iteration, 16.5-18 ms,
-1.93-2.05x. The results agree with the article's to a relative 1e-12 (they
-are in fact bit-for-bit the same arithmetic wherever the article's sigmoid
-does not overflow).
+Measured on the 2-core development machine (2026-11-27, numpy 2.4, several
+runs of this script, medians of 21 interleaved rounds each): the article's
+code 34-42 ms; ``feedforward()`` + ``backprop()`` 16-20 ms, a ratio of
+2.1-2.2x; ``train()`` 13.7-16 ms, 2.5-2.6x. ``train()`` runs the same two
+steps fused, with every intermediate array allocated once and reused
+(``NeuralNetwork._train_steps``); a test checks that it is bit for bit the
+same as calling ``feedforward()`` and ``backprop()``. All of them agree with
+the article's code to a relative 1e-12 (bit for bit, in fact, wherever the
+article's sigmoid does not overflow).
 
-Why not more: each iteration is now about 25 numpy calls on 4x4 arrays, and
-at this size every call costs its ~0.4 us of overhead whatever it computes.
-The sigmoid is kept as the article's formula (plus an overflow clamp) rather
-than a cheaper but less exact variant, so the equivalence above holds.
+Why not more: an iteration is about 25 numpy calls on 4x4 arrays, and at
+this size each call costs its ~0.4 us of overhead whatever it computes. The
+sigmoid stays the article's formula (plus an overflow clamp) rather than a
+cheaper but less exact variant, so the equivalence above holds.
 """
 
 import statistics

@@ -75,20 +75,17 @@ def train(network, iterations, snapshots=None):
         raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
     iterations = check_count("iterations", iterations)
     steps = _snapshot_steps(snapshots, iterations)
-    loss = np.empty(iterations + 1)
     recorded = {}
-    y = network.y
-    feedforward, backprop, vdot = network.feedforward, network.backprop, np.vdot
+    # errors[k] = output - y after k updates; the loss is its sum of squares.
+    n_samples, n_outputs = network.y.shape
+    errors = np.empty((iterations + 1, n_samples, n_outputs))
     start = 0
     for stop in sorted(steps | {iterations}):  # run from snapshot to snapshot
-        for k in range(start, stop):
-            feedforward()
-            backprop()
-            error = network._last_error  # output - y of the forward pass backprop used
-            loss[k] = vdot(error, error)  # the sum of squares, in one call
+        network._train_steps(stop - start, errors[start:stop])
         if stop in steps:
             recorded[stop] = tuple(p.copy() for p in network.parameters())
         start = stop
-    error = network.feedforward() - y
-    loss[iterations] = np.vdot(error, error)
+    errors[iterations] = network.feedforward() - network.y
+    flat = errors.reshape(iterations + 1, -1)
+    loss = np.einsum("ij,ij->i", flat, flat)
     return TrainingHistory(loss=loss, snapshots=recorded)

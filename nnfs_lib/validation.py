@@ -79,7 +79,7 @@ def as_matrix(name, value):
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
     if array.ndim != 2:
         raise ValueError(
-            f"{name} must be a 2-D array (rows = samples), got {array.ndim}-D "
+            f"{name} must be a 2-D array, got {array.ndim}-D "
             f"with shape {array.shape}"
         )
     if array.size == 0:

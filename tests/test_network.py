@@ -302,3 +302,25 @@ def test_loss_decreases_on_xor_from_default_init(seed):
     small = NeuralNetwork(x, y, rng=seed, learning_rate=0.01)
     small_history = train(small, 20)
     assert np.all(np.diff(small_history.loss) < 0)
+
+
+@pytest.mark.parametrize("biases, rate, hidden", [(False, 1.0, 4), (False, 0.3, 4),
+                                                  (True, 1.0, 3), (True, 2.5, 5)])
+def test_train_fast_path_is_bit_for_bit_feedforward_then_backprop(biases, rate, hidden):
+    """train() runs a fused, buffered copy of the two steps: it must not differ at all."""
+    rng = np.random.default_rng(99)
+    x, y = rng.normal(size=(5, 3)), rng.random((5, 2))
+    fused = NeuralNetwork(x, y, hidden, rng=1, biases=biases, learning_rate=rate,
+                          bias1=rng.normal(size=(1, hidden)) if biases else None,
+                          bias2=rng.normal(size=(1, 2)) if biases else None)
+    stepwise = fused.copy()
+    history = train(fused, 300, snapshots=[0, 7, 150])
+    losses = []
+    for _ in range(300):
+        stepwise.feedforward()
+        losses.append(np.sum((stepwise.y - stepwise.output) ** 2))
+        stepwise.backprop()
+    for mine, theirs in zip(fused.parameters(), stepwise.parameters()):
+        np.testing.assert_array_equal(mine, theirs)
+    np.testing.assert_allclose(history.loss[:300], losses, rtol=1e-14)
+    np.testing.assert_array_equal(fused.output, stepwise.feedforward())

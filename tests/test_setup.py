@@ -16,12 +16,15 @@ import pytest
 tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11+")
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*$")
+REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*(#.*)?$")
+#: conda-forge package -> the PyPI package it provides, where the names differ.
+CONDA_TO_PYPI = {"playwright-python": "playwright"}
 
 
 def parse(requirement):
-    name, bounds = REQUIREMENT.match(requirement).groups()
+    name, bounds, _comment = REQUIREMENT.match(requirement).groups()
     name = name.lower().replace("_", "-")
+    name = CONDA_TO_PYPI.get(name, name)
     return name, frozenset(b.replace(" ", "") for b in bounds.split(",") if b.strip())
 
 
