@@ -13,7 +13,13 @@ redraw) median ~90 ms (150 ms budget, 100 ms aim); weight slider ~70 ms; time
 slider (no retraining) ~55 ms; iterations change (loss axis re-rendered)
 ~110 ms. About 20 ms of each is the PNG encoding (``matplotlib.image.imsave``,
 compression level 1); a full Agg draw of the same figure takes ~105 ms, which
-the incremental rendering (``nnfs_lib.fastrender``) avoids.
+the incremental rendering (``nnfs_lib.fastrender``) avoids. Recording the
+weights after every iteration (so that the time slider is exact) adds ~5 ms
+to a 1,500-iteration retrain.
+
+The lab explorer (notebook 09): one update trains 500 starts with
+``train_many`` and redraws the histogram and curves in full; a scale change
+takes a median of ~250 ms at 1,500 iterations (~100-150 ms of it training).
 """
 
 import statistics
@@ -25,7 +31,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from nnfs_lib.widgets import TrainingExplorer  # noqa: E402
+from nnfs_lib.widgets import LabExplorer, TrainingExplorer  # noqa: E402
 
 UPDATES = 30
 
@@ -52,6 +58,11 @@ def main():
         "iterations 1450/1500 (retrain + loss axis)": median_ms(
             explorer, explorer.iterations, [1450, 1500]),
     }
+    lab = LabExplorer(raise_errors=True)
+    results["lab: initial-weight scale (500 starts x 1500)"] = median_ms(
+        lab, lab.init_scale, [0.5, 1.0, 2.0, 8.0])
+    results["lab: hidden units 2/4 (500 starts x 1500)"] = median_ms(
+        lab, lab.hidden_units, [2, 4])
     for name, ms in results.items():
         print(f"{name:45s} median {ms:6.1f} ms")
 

@@ -40,22 +40,28 @@ import numpy as np
 from .explorer_figures import (
     ACTIVATION_X,
     WEIGHT_LIMIT,
+    LabResult,
+    LabSettings,
     TrainingResult,
     TrainingSettings,
     draw_activation,
+    draw_lab,
     draw_loss_along,
     draw_neuron,
     draw_training,
     initial_weights,
+    recorded_steps,
     render_png,
     snapshot_steps,
     train_from_settings,
+    train_lab,
 )
 
 __all__ = [
     "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",
-    "snapshot_steps", "initial_weights", "render_png",
-    "TrainingExplorer", "ActivationExplorer", "NeuronExplorer", "LossExplorer",
+    "snapshot_steps", "recorded_steps", "initial_weights", "render_png",
+    "LabSettings", "LabResult", "train_lab", "draw_lab",
+    "TrainingExplorer", "ActivationExplorer", "NeuronExplorer", "LossExplorer", "LabExplorer",
     "draw_activation", "draw_neuron", "draw_loss_along",
 ]
 
@@ -131,8 +137,11 @@ class TrainingExplorer(_Explorer):
     16 initial weights as the matrices weights1 (3x4) and weights2 (4x1);
     buttons "new random weights", "all equal", "all zero", "reset"; a log-scale
     checkbox and a time slider that shows iteration k of the run without
-    retraining. ``TrainingExplorer(compact=True)`` (notebook 06) has no weight
-    matrix, no time slider and only the diagram and the loss.
+    retraining: exactly k, as every iteration of a run up to
+    ``EVERY_STEP_UP_TO`` (10,000, the iterations slider's end) is recorded;
+    longer runs snap to ~100 recorded iterations, and ``time_note`` says so.
+    ``TrainingExplorer(compact=True)`` (notebook 06) has no weight matrix, no
+    time slider and only the diagram and the loss.
 
     ``settings`` gives the current ``TrainingSettings``; ``result`` the last
     ``TrainingResult``; ``figure`` the one figure that is updated.
@@ -165,7 +174,9 @@ class TrainingExplorer(_Explorer):
                                       min=0, max=max(settings.iterations, 1),
                                       continuous_update=True,
                                       style={"description_width": "initial"},
-                                      layout=widgets.Layout(width="95%"))
+                                      layout=widgets.Layout(width="70%"))
+        # Which iterations the time slider can show: said next to it.
+        self.time_note = widgets.HTML(value="")
         self.result = None
         self._set_controls(settings)
 
@@ -214,7 +225,7 @@ class TrainingExplorer(_Explorer):
                              layout=widgets.Layout(margin="0 0 0 12px")),
             ])
             parts += [widgets.HTML("<b>Initial weights</b> (training starts from these)"),
-                      matrices, self.time]
+                      matrices, widgets.HBox([self.time, self.time_note])]
         parts += [self.error_label, self.image]
         return widgets.VBox(parts)
 
@@ -266,6 +277,10 @@ class TrainingExplorer(_Explorer):
             self._set_time_range(self.iterations.value)
         settings = self.settings
         self.result = train_from_settings(settings)
+        spacing = self.result.spacing
+        self.time_note.value = (
+            "exact: every iteration is recorded" if spacing == 1 else
+            f"snaps to the recorded iterations: every {spacing:,}th, and the last")
         self._draw(settings)
 
     def _draw(self, settings):
@@ -393,3 +408,82 @@ class LossExplorer(_Explorer):
     def _update(self, change=None):
         draw_loss_along(self.choice.value, self.value.value, self.seed.value, fig=self.figure)
         self._show()
+
+
+# -- the initial-weights lab (notebook 09) ---------------------------------------------
+class LabExplorer(_Explorer):
+    """Train many seeded starts at once and see how many solve XOR (notebook 09).
+
+    Sliders: initial-weight scale, iterations, learning rate and hidden units
+    (all retrain on release). Each change trains ``settings.networks`` starts
+    (seeds 0, 1, ...) with ``train_lab`` and shows ``draw_lab``: the success
+    rate, a histogram of the final losses and the loss curves of the first
+    few starts. ``summary`` states the success rate in words.
+
+    ``settings`` gives the current ``LabSettings``; ``result`` the last
+    ``LabResult``; ``figure`` the one figure that is updated.
+    """
+
+    def __init__(self, settings=None, raise_errors=False):
+        super().__init__(raise_errors)
+        settings = LabSettings() if settings is None else settings
+        if not isinstance(settings, LabSettings):
+            raise TypeError(f"settings must be a LabSettings, got {type(settings).__name__}")
+        self.defaults = settings
+        # Log sliders: 2^-3 .. 2^4 in half powers of 2 (1, 2, 4, 8 on the way) and
+        # 10^-2 .. 10^1.5 in quarter powers of 10 (0.1, 1, 10 on the way).
+        self.init_scale = _slider(widgets.FloatLogSlider, "initial-weight scale",
+                                  settings.init_scale, base=2, min=-3,
+                                  max=max(4, float(np.log2(settings.init_scale))), step=0.5,
+                                  readout_format=".3g")
+        self.iterations = _slider(widgets.IntSlider, "iterations", settings.iterations,
+                                  min=0, max=max(4000, settings.iterations), step=100)
+        self.learning_rate = _slider(widgets.FloatLogSlider, "learning rate",
+                                     settings.learning_rate, base=10,
+                                     min=min(-2, float(np.log10(settings.learning_rate))),
+                                     max=max(1.5, float(np.log10(settings.learning_rate))),
+                                     step=0.25, readout_format=".3g")
+        self.hidden_units = _slider(widgets.IntSlider, "hidden units", settings.hidden_units,
+                                    min=1, max=max(8, settings.hidden_units))
+        self.reset_button = widgets.Button(description="reset", button_style="warning")
+        self.summary = widgets.HTML(value="")
+        self.result = None
+        for control in self.controls:
+            self._observe(control, self._retrain)
+        self.reset_button.on_click(self._guarded(self.reset))
+        self.widget = widgets.VBox([
+            widgets.HBox([widgets.VBox([self.init_scale, self.learning_rate]),
+                          widgets.VBox([self.hidden_units, self.iterations]),
+                          widgets.VBox([self.reset_button])]),
+            self.summary, self.error_label, self.image])
+        self._guarded(self._retrain)()
+
+    @property
+    def controls(self):
+        """The sliders, in the order of ``LabSettings``' fields."""
+        return [self.init_scale, self.iterations, self.learning_rate, self.hidden_units]
+
+    @property
+    def settings(self):
+        """The current ``LabSettings`` read from the sliders."""
+        return LabSettings(init_scale=self.init_scale.value, iterations=self.iterations.value,
+                           learning_rate=self.learning_rate.value,
+                           hidden_units=self.hidden_units.value,
+                           networks=self.defaults.networks, curves=self.defaults.curves)
+
+    def _retrain(self, change=None):
+        settings = self.settings
+        self.result = train_lab(settings)
+        self.figure = draw_lab(settings, self.result, fig=self.figure)
+        self.summary.value = (f"<b>{100 * self.result.success_rate:.1f}%</b> of "
+                              f"{settings.networks:,} starts solve XOR")
+        self._show()
+
+    def reset(self, *args):
+        """Back to the settings the explorer started with."""
+        with self._hold():
+            self.init_scale.value = self.defaults.init_scale
+            self.iterations.value = self.defaults.iterations
+            self.learning_rate.value = self.defaults.learning_rate
+            self.hidden_units.value = self.defaults.hidden_units
+        self._retrain()

@@ -100,17 +100,51 @@ def test_one_click_is_one_update(explorer):
     assert explorer.updates == updates + 1
 
 
-def test_time_slider_shows_snapshots_without_retraining(explorer):
+def test_time_slider_shows_exactly_that_iteration_without_retraining(explorer):
     result = explorer.result
     explorer.time.value = 733
     assert explorer.result is result  # not retrained
+    assert explorer.time.value == 733  # every iteration is recorded: no snapping
+    assert "exact" in explorer.time_note.value
+    panels = E.training_panels(explorer.figure)
+    assert panels.marker.get_xdata()[0] == 733
+    expected = result.history.snapshots[733]
+    w = np.concatenate([expected[0].ravel(), expected[1].ravel()])
+    np.testing.assert_array_equal(panels.edges.get_array(), w)
+    assert panels.diagram.get_title() == "Weights after 733 iterations"
+    # the weights shown are those of a network trained for exactly 733 iterations
+    from nnfs_lib import NeuralNetwork, train, xor
+
+    network = NeuralNetwork(*xor(), rng=0)
+    train(network, 733)
+    np.testing.assert_allclose(expected[0], network.weights1, rtol=0, atol=1e-12)
+
+
+def test_time_slider_of_a_long_run_snaps_and_says_so(monkeypatch):
+    # Runs longer than EVERY_STEP_UP_TO record ~100 snapshots; made short here.
+    monkeypatch.setattr(E, "EVERY_STEP_UP_TO", 1000)
+    explorer = W.TrainingExplorer(raise_errors=True)
+    assert explorer.result.spacing == 15
+    assert "every 15th" in explorer.time_note.value
+    explorer.time.value = 733
     assert explorer.time.value == 735  # snapped to the grid of every 15 iterations
     panels = E.training_panels(explorer.figure)
     assert panels.marker.get_xdata()[0] == 735
-    expected = result.history.snapshots[735]
-    w = np.concatenate([expected[0].ravel(), expected[1].ravel()])
-    np.testing.assert_array_equal(panels.edges.get_array(), w)
     assert panels.diagram.get_title() == "Weights after 735 iterations"
+    explorer.iterations.value = 800  # short again: exact
+    assert explorer.result.spacing == 1 and "exact" in explorer.time_note.value
+    assert explorer.last_error is None
+
+
+def test_recorded_steps():
+    assert W.recorded_steps(5) == [0, 1, 2, 3, 4, 5]
+    assert W.recorded_steps(10_000) == list(range(10_001))
+    assert W.recorded_steps(20_000) == W.snapshot_steps(20_000)
+    result = W.train_from_settings(W.TrainingSettings(iterations=20))
+    assert result.steps == list(range(21)) and result.snap(7) == 7 and result.snap(None) == 20
+    # ties go to the earlier recorded iteration
+    assert E.TrainingResult(result.network, result.history, [0, 10, 20]).snap(15) == 10
+    assert E.TrainingResult(result.network, result.history, [0, 10, 20]).snap(16) == 20
 
 
 def test_log_scale_redraws_without_retraining(explorer):
