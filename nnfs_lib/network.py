@@ -239,7 +239,13 @@ class NeuralNetwork:
         return error, (d_weights1, d_weights2,
                        delta1.sum(axis=0, keepdims=True), delta2.sum(axis=0, keepdims=True))
 
-    def _train_steps(self, count, errors):
+    def _workspace(self):
+        """Scratch arrays for ``_train_steps``, so that a caller can reuse them."""
+        return (tuple(np.empty_like(self._ones1) for _ in range(4))
+                + tuple(np.empty_like(self._ones2) for _ in range(4))
+                + (np.empty_like(self.weights1), np.empty_like(self.weights2)))
+
+    def _train_steps(self, count, errors, workspace=None):
         """``count`` iterations of feedforward() + backprop(), fused, for ``train``.
 
         The same arithmetic as ``_forward_training`` + ``_backward`` + the
@@ -247,13 +253,14 @@ class NeuralNetwork:
         every intermediate array is allocated once and reused with ``out=``:
         at 4x4 arrays, allocating is a large share of each numpy call's cost.
         ``errors`` has shape (count, n, k); step t writes its output - y there.
+        ``workspace`` is ``_workspace()``, made here if not given.
         """
         x, x_t, y = self.input, self._input_T, self.y
         w1, w2, b1, b2 = self.weights1, self.weights2, self.bias1, self.bias2
         ones1, ones2, floor1, floor2 = self._ones1, self._ones2, self._floor1, self._floor2
-        z1, layer1, slope1, delta1 = (np.empty_like(ones1) for _ in range(4))
-        z2, output, slope2, delta2 = (np.empty_like(ones2) for _ in range(4))
-        g1, g2 = np.empty_like(w1), np.empty_like(w2)
+        if workspace is None:
+            workspace = self._workspace()
+        z1, layer1, slope1, delta1, z2, output, slope2, delta2, g1, g2 = workspace
         rate = self.learning_rate
         dot, maximum, negative, exp = np.dot, np.maximum, np.negative, np.exp
         add, subtract, multiply, divide = np.add, np.subtract, np.multiply, np.divide

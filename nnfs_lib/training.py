@@ -79,9 +79,10 @@ def train(network, iterations, snapshots=None):
     # errors[k] = output - y after k updates; the loss is its sum of squares.
     n_samples, n_outputs = network.y.shape
     errors = np.empty((iterations + 1, n_samples, n_outputs))
+    workspace = network._workspace()  # made once, even with a snapshot every step
     start = 0
     for stop in sorted(steps | {iterations}):  # run from snapshot to snapshot
-        network._train_steps(stop - start, errors[start:stop])
+        network._train_steps(stop - start, errors[start:stop], workspace)
         if stop in steps:
             recorded[stop] = tuple(p.copy() for p in network.parameters())
         start = stop
