@@ -25,7 +25,7 @@ Speed and memory. Internally the network axis is *last* (weights (d, h, B),
 activations (n, h, B)), so every elementwise step is one pass over a long
 contiguous vector and each product with the shared ``x`` is one small matrix
 product; buffers are allocated once and reused. 10,000 XOR networks x 1500
-iterations take a median of 1.3-1.8 s on the shared 2-core VM (0.13-0.18 ms
+iterations take a median of 1.1-1.8 s on the shared 2-core VM (0.13-0.18 ms
 per network, 90-130 times faster per network than ``training.train``) and
 peak at 130 MB, 120 MB of it the loss history (9 MB with
 ``record_loss=False``). The measurements, and the layouts that were tried and
