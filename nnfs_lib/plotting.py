@@ -208,7 +208,7 @@ def network_diagram(weights1=None, weights2=None, inputs=None, layer_sizes=(3, 4
         top = max(sizes)
 
         def ys(count):
-            return (top - 1) / 2 - np.arange(count)
+            return (count - 1) / 2 - np.arange(count)  # each layer centred vertically
 
         centres = [np.column_stack([np.full(n, xp), ys(n)])
                    for xp, n in zip(x_positions, sizes, strict=True)]
