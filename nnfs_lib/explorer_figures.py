@@ -26,15 +26,12 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.patches import Patch
 from matplotlib.text import Annotation
 
 from . import plotting
 from .activations import sigmoid, sigmoid_derivative
 from .datasets import xor
 from .fastrender import Blitter, png_bytes
-from .many import initial_weights_from_seeds, solved, train_many
 from .network import NeuralNetwork
 from .training import train
 from .validation import (
@@ -50,7 +47,6 @@ from .validation import (
 __all__ = [
     "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",
     "snapshot_steps", "recorded_steps", "initial_weights", "render_png",
-    "LabSettings", "LabResult", "train_lab", "draw_lab", "lab_panels",
     "draw_activation", "draw_neuron", "draw_loss_along",
 ]
 
@@ -63,7 +59,7 @@ COMPACT_FIGSIZE = (10.5, 4.6)
 ACTIVATION_FIGSIZE = (6.6, 3.7)
 NEURON_FIGSIZE = (9.2, 3.7)
 LOSS_FIGSIZE = (6.8, 4.0)
-DPI = 92
+DPI = plotting.EXPLORER_DPI
 #: Grid points per side of the decision-boundary panel.
 RESOLUTION = 31
 #: Runs of at most this many iterations record the weights after *every*
@@ -623,230 +619,3 @@ def _check_span(span):
     if not low < high:
         raise ValueError(f"span must have low < high, got ({low:g}, {high:g})")
     return low, high
-
-
-# -- the initial-weights lab explorer (notebook 09) ------------------------------------
-#: Size of the lab explorer's figure (inches, at ``DPI``).
-LAB_FIGSIZE = (10.5, 5.0)
-#: The loss axis of the lab figure (histogram x, curves y): sum-of-squares losses
-#: lie in [0, 4] on XOR; anything below ``LOSS_FLOOR`` counts as ``LOSS_FLOOR``.
-LOSS_FLOOR = 1e-6
-LOSS_TOP = 5.0
-#: Fixed histogram bins, so that pictures of different settings compare directly.
-LOSS_BINS = np.logspace(np.log10(LOSS_FLOOR), np.log10(4.0), 34)
-#: Limits of a ``LabSettings`` (the explorer's sliders stay well inside them).
-MAX_LAB_NETWORKS = 10_000
-MAX_LAB_ITERATIONS = 100_000
-MAX_LAB_HIDDEN_UNITS = 64
-MAX_LAB_CURVES = 20
-
-
-@dataclass(eq=False)
-class LabSettings:
-    """Everything that determines the lab explorer's picture.
-
-    ``networks`` starts, seeds ``0..networks-1`` (start ``s`` has exactly the
-    weights of ``NeuralNetwork(x, y, hidden_units, rng=s, init_scale=...)``),
-    each trained on XOR for ``iterations`` updates at ``learning_rate``;
-    ``curves``: how many of them (the first) show their loss curve. Every field
-    is checked when the settings are made.
-    """
-
-    init_scale: float = 1.0
-    iterations: int = 1500
-    learning_rate: float = 1.0
-    hidden_units: int = 4
-    networks: int = 500
-    curves: int = 8
-
-    def __post_init__(self):
-        self.init_scale = check_positive_number("init_scale", self.init_scale)
-        self.iterations = check_count("iterations", self.iterations,
-                                      maximum=MAX_LAB_ITERATIONS)
-        self.learning_rate = check_positive_number("learning_rate", self.learning_rate)
-        self.hidden_units = check_count("hidden_units", self.hidden_units, minimum=1,
-                                        maximum=MAX_LAB_HIDDEN_UNITS)
-        self.networks = check_count("networks", self.networks, minimum=1,
-                                    maximum=MAX_LAB_NETWORKS)
-        self.curves = check_count("curves", self.curves, minimum=1,
-                                  maximum=min(MAX_LAB_CURVES, self.networks))
-        if self.networks * (self.iterations + 1) > 10**8:
-            raise ValueError(f"networks x (iterations + 1) must be at most 100,000,000 (the "
-                             f"loss history), got {self.networks:,} x {self.iterations + 1:,}")
-
-
-@dataclass(eq=False)
-class LabResult:
-    """The lab's trained starts: their ``many.ManyHistory`` and which ones solve XOR.
-
-    ``solved`` (networks,) bool from ``many.solved``; ``success_rate`` its mean,
-    a float in [0, 1]; ``final_loss`` (networks,) the losses after training;
-    ``loss`` (iterations + 1, networks) every loss history.
-    """
-
-    settings: LabSettings
-    history: object
-    solved: np.ndarray
-
-    @property
-    def success_rate(self):
-        return float(np.mean(self.solved))
-
-    @property
-    def final_loss(self):
-        return self.history.final_loss
-
-    @property
-    def loss(self):
-        return self.history.loss
-
-    def histogram(self):
-        """``(solved_counts, failed_counts)`` of the final losses over ``LOSS_BINS``.
-
-        Losses below ``LOSS_FLOOR`` (down to exactly 0) count in the first bin.
-        """
-        shown = np.clip(self.final_loss, LOSS_BINS[0], LOSS_BINS[-1])
-        solved_counts = np.histogram(shown[self.solved], LOSS_BINS)[0]
-        failed_counts = np.histogram(shown[~self.solved], LOSS_BINS)[0]
-        return solved_counts, failed_counts
-
-
-def _check_lab_settings(settings):
-    if not isinstance(settings, LabSettings):
-        raise TypeError(f"settings must be a LabSettings, got {type(settings).__name__}")
-
-
-def train_lab(settings=None):
-    """Train the lab's starts (``LabSettings``) on XOR, all at once: a ``LabResult``.
-
-    One ``many.train_many`` call trains every start; ``many.solved`` says which
-    ones solve XOR.
-    """
-    settings = LabSettings() if settings is None else settings
-    _check_lab_settings(settings)
-    x, y = xor()
-    weights1, weights2 = initial_weights_from_seeds(
-        range(settings.networks), x.shape[1], settings.hidden_units, y.shape[1],
-        init_scale=settings.init_scale)
-    history = train_many(x, y, weights1, weights2, settings.iterations,
-                         settings.learning_rate)
-    return LabResult(settings=settings, history=history, solved=solved(history.outputs, y))
-
-
-#: figure -> a dict of handles to the artists ``draw_lab`` updates.
-_LAB_PANELS = weakref.WeakKeyDictionary()
-
-
-def _new_lab_figure(settings):
-    with mpl.rc_context(plotting.STYLE):
-        fig = Figure(figsize=LAB_FIGSIZE, dpi=DPI)
-        FigureCanvasAgg(fig)
-        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.23, top=0.79, wspace=0.24)
-        hist, curves = fig.subplots(1, 2)
-        lefts, widths = LOSS_BINS[:-1], np.diff(LOSS_BINS)
-        zeros = np.zeros(lefts.size)
-        solved_bars = hist.bar(lefts, zeros, width=widths, align="edge",
-                               color=plotting.BLUE, edgecolor="white", linewidth=0.5)
-        failed_bars = hist.bar(lefts, zeros, width=widths, align="edge",
-                               color=plotting.VERMILLION, edgecolor="white", linewidth=0.5,
-                               hatch="//")
-        hist.set_xscale("log")
-        hist.set_xlim(LOSS_FLOOR, LOSS_TOP)
-        hist.set_xlabel(f"final {plotting.LOSS_LABEL} (log scale)")
-        hist.set_ylabel("number of starts")
-        hist.grid(True, axis="y")
-        lines = [curves.plot([0], [1.0], linewidth=1.6)[0] for _ in range(settings.curves)]
-        curves.set_yscale("log")
-        curves.set_ylim(LOSS_FLOOR, LOSS_TOP)
-        curves.set_xlabel("iteration")
-        curves.set_ylabel(f"{plotting.LOSS_LABEL} (log scale)")
-        curves.grid(True)
-        handles = [Patch(facecolor=plotting.BLUE, label="solves XOR"),
-                   Patch(facecolor=plotting.VERMILLION, hatch="//", edgecolor="white",
-                         label="fails"),
-                   Line2D([], [], color=plotting.BLUE, label="loss curve: solves XOR"),
-                   Line2D([], [], color=plotting.VERMILLION, linestyle="--",
-                          label="loss curve: fails")]
-        fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False,
-                   bbox_to_anchor=(0.5, 0.0), handlelength=1.8, columnspacing=1.4)
-        headline = fig.text(0.5, 0.965, "", ha="center", va="top",
-                            fontsize=plotting.TITLE_SIZE + 2, fontweight="bold")
-        subtitle = fig.text(0.5, 0.895, "", ha="center", va="top", fontsize=plotting.FONT_SIZE)
-        # The counts in words: a bin of a few starts is hard to see next to a tall one.
-        counts = hist.text(0.03, 0.96, "", transform=hist.transAxes, ha="left", va="top",
-                           fontsize=plotting.FONT_SIZE,
-                           bbox=dict(boxstyle="round,pad=0.3", facecolor="white",
-                                     edgecolor=plotting.GREY, alpha=0.9))
-        plotting._style_ticks(hist)
-        plotting._style_ticks(curves)
-    _LAB_PANELS[fig] = dict(hist=hist, curves=curves, solved_bars=solved_bars,
-                            failed_bars=failed_bars, lines=lines, headline=headline,
-                            subtitle=subtitle, counts=counts)
-    return fig
-
-
-def draw_lab(settings=None, result=None, fig=None):
-    """The lab picture for ``settings``: success rate, final-loss histogram, a few loss curves.
-
-    Left: how many starts end at each final loss (log axis), solved starts in
-    blue, failed ones in vermillion (hatched), stacked. Right: the loss curves
-    of the first ``settings.curves`` starts (seeds 0, 1, ...), coloured the same
-    way. The headline gives the success rate. ``result`` is
-    ``train_lab(settings)`` (computed if not given); ``fig`` a figure made by an
-    earlier ``draw_lab`` to update in place (what ``LabExplorer`` does).
-    """
-    settings = LabSettings() if settings is None else settings
-    _check_lab_settings(settings)
-    if result is not None and not isinstance(result, LabResult):
-        raise TypeError(f"result must be None or a LabResult (from train_lab), "
-                        f"got {type(result).__name__}")
-    _check_figure(fig)
-    if result is None:
-        result = train_lab(settings)
-    elif result.solved.size != settings.networks or result.loss.shape[1] < settings.curves:
-        raise ValueError("result must come from train_lab(settings) with the same settings")
-    panels = None if fig is None else _LAB_PANELS.get(fig)
-    if panels is None or len(panels["lines"]) != settings.curves:
-        fig = _new_lab_figure(settings)
-        panels = _LAB_PANELS[fig]
-    with mpl.rc_context(plotting.STYLE):
-        _update_lab_figure(panels, settings, result)
-    return fig
-
-
-def _update_lab_figure(panels, settings, result):
-    solved_counts, failed_counts = result.histogram()
-    for bar, count in zip(panels["solved_bars"], solved_counts, strict=True):
-        bar.set_height(count)
-    for bar, below, count in zip(panels["failed_bars"], solved_counts, failed_counts,
-                                 strict=True):
-        bar.set_y(below)
-        bar.set_height(count)
-    tallest = int((solved_counts + failed_counts).max())
-    step = 10 ** max(int(np.floor(np.log10(max(tallest, 1)))), 0)
-    panels["hist"].set_ylim(0, (tallest // step + 1) * step)
-    panels["hist"].set_title(f"Final loss of all {settings.networks:,} starts")
-    succeeded = int(np.count_nonzero(result.solved))
-    panels["counts"].set_text(f"solve XOR: {succeeded:,}\n"
-                              f"fail: {settings.networks - succeeded:,}")
-    steps = np.arange(result.loss.shape[0])
-    for index, line in enumerate(panels["lines"]):
-        ok = bool(result.solved[index])
-        line.set_data(steps, np.maximum(result.loss[:, index], LOSS_FLOOR))
-        line.set_color(plotting.BLUE if ok else plotting.VERMILLION)
-        line.set_linestyle("-" if ok else "--")
-    panels["curves"].set_xlim(0, max(settings.iterations, 1))
-    last = settings.curves - 1
-    panels["curves"].set_title(f"Loss curves of starts 0–{last}" if last else
-                               "Loss curve of start 0")
-    panels["headline"].set_text(
-        f"{100 * result.success_rate:.1f}% of {settings.networks:,} starts solve XOR")
-    panels["subtitle"].set_text(
-        f"initial-weight scale {settings.init_scale:.3g} · learning rate "
-        f"{settings.learning_rate:.3g} · {settings.hidden_units} hidden "
-        f"unit{'s' if settings.hidden_units != 1 else ''} · {settings.iterations:,} iterations")
-
-
-def lab_panels(fig):
-    """The handles to the artists of a figure made by ``draw_lab`` (else ``None``)."""
-    return None if fig is None else _LAB_PANELS.get(fig)

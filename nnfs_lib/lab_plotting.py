@@ -8,16 +8,31 @@ drawing; bad input raises ``TypeError`` or ``ValueError`` naming it.
 """
 
 
+import weakref
+
 import matplotlib as mpl
 import numpy as np
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import ListedColormap
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from . import plotting
+from .lab import (
+    LOSS_BINS,
+    LOSS_FLOOR,
+    LOSS_TOP,
+    LabResult,
+    LabSettings,
+    _check_lab_settings,
+    train_lab,
+)
 from .many import ManyHistory
 from .plotting import (
     BLACK,
     BLUE,
+    EXPLORER_DPI,
     FONT_SIZE,
     GREEN,
     GREY,
@@ -464,3 +479,125 @@ def gates_plot(gates, models, resolution=41):
         fig.legend(handles=handles, loc="outside lower center", ncol=3, frameon=False)
         _ticks(*axes.ravel())
     return fig
+
+
+# -- the lab explorer's figure --------------------------------------------------------
+#: Size of the lab explorer's figure (inches, at ``plotting.EXPLORER_DPI``).
+LAB_FIGSIZE = (10.5, 5.0)
+#: figure -> a dict of handles to the artists ``draw_lab`` updates.
+_LAB_PANELS = weakref.WeakKeyDictionary()
+
+
+def _new_lab_figure(settings):
+    with mpl.rc_context(plotting.STYLE):
+        fig = Figure(figsize=LAB_FIGSIZE, dpi=EXPLORER_DPI)
+        FigureCanvasAgg(fig)
+        fig.subplots_adjust(left=0.08, right=0.98, bottom=0.23, top=0.79, wspace=0.24)
+        hist, curves = fig.subplots(1, 2)
+        lefts, widths = LOSS_BINS[:-1], np.diff(LOSS_BINS)
+        zeros = np.zeros(lefts.size)
+        solved_bars = hist.bar(lefts, zeros, width=widths, align="edge",
+                               color=plotting.BLUE, edgecolor="white", linewidth=0.5)
+        failed_bars = hist.bar(lefts, zeros, width=widths, align="edge",
+                               color=plotting.VERMILLION, edgecolor="white", linewidth=0.5,
+                               hatch="//")
+        hist.set_xscale("log")
+        hist.set_xlim(LOSS_FLOOR, LOSS_TOP)
+        hist.set_xlabel(f"final {plotting.LOSS_LABEL} (log scale)")
+        hist.set_ylabel("number of starts")
+        hist.grid(True, axis="y")
+        lines = [curves.plot([0], [1.0], linewidth=1.6)[0] for _ in range(settings.curves)]
+        curves.set_yscale("log")
+        curves.set_ylim(LOSS_FLOOR, LOSS_TOP)
+        curves.set_xlabel("iteration")
+        curves.set_ylabel(f"{plotting.LOSS_LABEL} (log scale)")
+        curves.grid(True)
+        handles = [Patch(facecolor=plotting.BLUE, label="solves XOR"),
+                   Patch(facecolor=plotting.VERMILLION, hatch="//", edgecolor="white",
+                         label="fails"),
+                   Line2D([], [], color=plotting.BLUE, label="loss curve: solves XOR"),
+                   Line2D([], [], color=plotting.VERMILLION, linestyle="--",
+                          label="loss curve: fails")]
+        fig.legend(handles=handles, loc="lower center", ncol=4, frameon=False,
+                   bbox_to_anchor=(0.5, 0.0), handlelength=1.8, columnspacing=1.4)
+        headline = fig.text(0.5, 0.965, "", ha="center", va="top",
+                            fontsize=plotting.TITLE_SIZE + 2, fontweight="bold")
+        subtitle = fig.text(0.5, 0.895, "", ha="center", va="top", fontsize=plotting.FONT_SIZE)
+        # The counts in words: a bin of a few starts is hard to see next to a tall one.
+        counts = hist.text(0.03, 0.96, "", transform=hist.transAxes, ha="left", va="top",
+                           fontsize=plotting.FONT_SIZE,
+                           bbox=dict(boxstyle="round,pad=0.3", facecolor="white",
+                                     edgecolor=plotting.GREY, alpha=0.9))
+        plotting._style_ticks(hist)
+        plotting._style_ticks(curves)
+    _LAB_PANELS[fig] = dict(hist=hist, curves=curves, solved_bars=solved_bars,
+                            failed_bars=failed_bars, lines=lines, headline=headline,
+                            subtitle=subtitle, counts=counts)
+    return fig
+
+
+def draw_lab(settings=None, result=None, fig=None):
+    """The lab picture for ``settings``: success rate, final-loss histogram, a few loss curves.
+
+    Left: how many starts end at each final loss (log axis), solved starts in
+    blue, failed ones in vermillion (hatched), stacked. Right: the loss curves
+    of the first ``settings.curves`` starts (seeds 0, 1, ...), coloured the same
+    way. The headline gives the success rate. ``result`` is
+    ``train_lab(settings)`` (computed if not given); ``fig`` a figure made by an
+    earlier ``draw_lab`` to update in place (what ``LabExplorer`` does).
+    """
+    settings = LabSettings() if settings is None else settings
+    _check_lab_settings(settings)
+    if result is not None and not isinstance(result, LabResult):
+        raise TypeError(f"result must be None or a LabResult (from train_lab), "
+                        f"got {type(result).__name__}")
+    plotting._check_figure("fig", fig)
+    if result is None:
+        result = train_lab(settings)
+    elif result.solved.size != settings.networks or result.loss.shape[1] < settings.curves:
+        raise ValueError("result must come from train_lab(settings) with the same settings")
+    panels = None if fig is None else _LAB_PANELS.get(fig)
+    if panels is None or len(panels["lines"]) != settings.curves:
+        fig = _new_lab_figure(settings)
+        panels = _LAB_PANELS[fig]
+    with mpl.rc_context(plotting.STYLE):
+        _update_lab_figure(panels, settings, result)
+    return fig
+
+
+def _update_lab_figure(panels, settings, result):
+    solved_counts, failed_counts = result.histogram()
+    for bar, count in zip(panels["solved_bars"], solved_counts, strict=True):
+        bar.set_height(count)
+    for bar, below, count in zip(panels["failed_bars"], solved_counts, failed_counts,
+                                 strict=True):
+        bar.set_y(below)
+        bar.set_height(count)
+    tallest = int((solved_counts + failed_counts).max())
+    step = 10 ** max(int(np.floor(np.log10(max(tallest, 1)))), 0)
+    panels["hist"].set_ylim(0, (tallest // step + 1) * step)
+    panels["hist"].set_title(f"Final loss of all {settings.networks:,} starts")
+    succeeded = int(np.count_nonzero(result.solved))
+    panels["counts"].set_text(f"solve XOR: {succeeded:,}\n"
+                              f"fail: {settings.networks - succeeded:,}")
+    steps = np.arange(result.loss.shape[0])
+    for index, line in enumerate(panels["lines"]):
+        ok = bool(result.solved[index])
+        line.set_data(steps, np.maximum(result.loss[:, index], LOSS_FLOOR))
+        line.set_color(plotting.BLUE if ok else plotting.VERMILLION)
+        line.set_linestyle("-" if ok else "--")
+    panels["curves"].set_xlim(0, max(settings.iterations, 1))
+    last = settings.curves - 1
+    panels["curves"].set_title(f"Loss curves of starts 0–{last}" if last else
+                               "Loss curve of start 0")
+    panels["headline"].set_text(
+        f"{100 * result.success_rate:.1f}% of {settings.networks:,} starts solve XOR")
+    panels["subtitle"].set_text(
+        f"initial-weight scale {settings.init_scale:.3g} · learning rate "
+        f"{settings.learning_rate:.3g} · {settings.hidden_units} hidden "
+        f"unit{'s' if settings.hidden_units != 1 else ''} · {settings.iterations:,} iterations")
+
+
+def lab_panels(fig):
+    """The handles to the artists of a figure made by ``draw_lab`` (else ``None``)."""
+    return None if fig is None else _LAB_PANELS.get(fig)

@@ -40,12 +40,9 @@ import numpy as np
 from .explorer_figures import (
     ACTIVATION_X,
     WEIGHT_LIMIT,
-    LabResult,
-    LabSettings,
     TrainingResult,
     TrainingSettings,
     draw_activation,
-    draw_lab,
     draw_loss_along,
     draw_neuron,
     draw_training,
@@ -54,8 +51,9 @@ from .explorer_figures import (
     render_png,
     snapshot_steps,
     train_from_settings,
-    train_lab,
 )
+from .lab import LabResult, LabSettings, train_lab
+from .lab_plotting import draw_lab
 
 __all__ = [
     "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",

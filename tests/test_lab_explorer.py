@@ -8,7 +8,8 @@ import pytest
 from matplotlib.text import Text
 
 from nnfs_lib import NeuralNetwork, train, xor
-from nnfs_lib import explorer_figures as E
+from nnfs_lib import lab as L
+from nnfs_lib import lab_plotting as LP
 from nnfs_lib import widgets as W
 from nnfs_lib.many import solved
 
@@ -31,14 +32,14 @@ def explorer():
 
 
 def histogram_heights(explorer):
-    panels = E.lab_panels(explorer.figure)
+    panels = LP.lab_panels(explorer.figure)
     solved_heights = [bar.get_height() for bar in panels["solved_bars"]]
     failed_heights = [bar.get_height() for bar in panels["failed_bars"]]
     return np.array(solved_heights), np.array(failed_heights)
 
 
 def headline(explorer):
-    return E.lab_panels(explorer.figure)["headline"].get_text()
+    return LP.lab_panels(explorer.figure)["headline"].get_text()
 
 
 def test_default_settings_solve_xor_from_every_start(explorer):
@@ -61,7 +62,7 @@ def test_large_scale_gives_a_lower_success_rate(explorer):
     solved_heights, failed_heights = histogram_heights(explorer)
     assert failed_heights.sum() == np.count_nonzero(~explorer.result.solved) > 160
     # failed starts end at high losses, on the right of the histogram
-    centres = np.sqrt(E.LOSS_BINS[:-1] * E.LOSS_BINS[1:])
+    centres = np.sqrt(L.LOSS_BINS[:-1] * L.LOSS_BINS[1:])
     assert np.average(centres, weights=failed_heights) > 0.1
     assert headline(explorer).startswith(f"{100 * explorer.result.success_rate:.1f}%")
 
@@ -81,7 +82,7 @@ def test_each_slider_retrains(explorer, control, value):
         assert explorer.result.success_rate == 0.0
         assert explorer.result.history.weights1.shape == (200, 3, 1)
     if control == "iterations":
-        lines = E.lab_panels(explorer.figure)["lines"]
+        lines = LP.lab_panels(explorer.figure)["lines"]
         assert all(line.get_xdata().size == 101 for line in lines)
     updates = explorer.updates
     getattr(explorer, control).value = value  # no change, no update
@@ -95,7 +96,7 @@ def test_sliders_retrain_on_release_only(explorer):
 def test_numbers_match_single_networks_trained_one_by_one(explorer):
     explorer.init_scale.value = 4.0
     x, y = xor()
-    panels = E.lab_panels(explorer.figure)
+    panels = LP.lab_panels(explorer.figure)
     for seed in (0, 1, 2):
         network = NeuralNetwork(x, y, rng=seed, init_scale=4.0)
         history = train(network, 1500)
@@ -105,8 +106,8 @@ def test_numbers_match_single_networks_trained_one_by_one(explorer):
         assert bool(explorer.result.solved[seed]) == is_solved
         # the drawn curve of start `seed` is that network's loss history
         np.testing.assert_allclose(panels["lines"][seed].get_ydata(),
-                                   np.maximum(history.loss, E.LOSS_FLOOR), rtol=1e-9)
-        expected = E.plotting.BLUE if is_solved else E.plotting.VERMILLION
+                                   np.maximum(history.loss, L.LOSS_FLOOR), rtol=1e-9)
+        expected = LP.plotting.BLUE if is_solved else LP.plotting.VERMILLION
         assert panels["lines"][seed].get_color() == expected
 
 
@@ -140,7 +141,7 @@ def test_static_figure_equals_the_explorer_at_default_settings():
     static = W.draw_lab(W.LabSettings())
     live = explorer.figure
     assert static is not live
-    a, b = E.lab_panels(static), E.lab_panels(live)
+    a, b = LP.lab_panels(static), LP.lab_panels(live)
     for key in ("solved_bars", "failed_bars"):
         assert [r.get_height() for r in a[key]] == [r.get_height() for r in b[key]]
         assert [r.get_y() for r in a[key]] == [r.get_y() for r in b[key]]
@@ -158,8 +159,8 @@ def test_an_update_after_other_settings_matches_a_fresh_drawing(explorer):
     explorer.hidden_units.value = 2
     explorer.init_scale.value = 1.0
     settings = explorer.settings
-    fresh = E.lab_panels(W.draw_lab(settings))
-    live = E.lab_panels(explorer.figure)
+    fresh = LP.lab_panels(W.draw_lab(settings))
+    live = LP.lab_panels(explorer.figure)
     assert [r.get_height() for r in fresh["failed_bars"]] == \
         [r.get_height() for r in live["failed_bars"]]
     assert fresh["subtitle"].get_text() == live["subtitle"].get_text()
