@@ -9,9 +9,9 @@ figures is checked after 100 updates.
 
 Measured on the 2-core dev machine (other jobs running, so +-20 %; under
 heavier load everything is up to 1.5x slower): learning-rate change (retrain +
-redraw) median ~90 ms (150 ms budget, 100 ms aim); weight slider ~70 ms; time
-slider (no retraining) ~55 ms; iterations change (loss axis re-rendered)
-~110 ms. About 20 ms of each is the PNG encoding (``matplotlib.image.imsave``,
+redraw) median 90-120 ms (150 ms budget, 100 ms aim); weight slider 70-90 ms;
+time slider (no retraining) 55-60 ms; iterations change (loss axis
+re-rendered) 110-130 ms. About 20 ms of each is the PNG encoding (``matplotlib.image.imsave``,
 compression level 1); a full Agg draw of the same figure takes ~105 ms, which
 the incremental rendering (``nnfs_lib.fastrender``) avoids. Recording the
 weights after every iteration (so that the time slider is exact) adds ~5 ms
