@@ -55,6 +55,7 @@ from .validation import (
     check_magnitude,
     check_positive_number,
     check_same_rows,
+    check_shape,
 )
 
 __all__ = [
@@ -106,41 +107,24 @@ class ManyHistory:
 # -- input checks ---------------------------------------------------------------
 def _as_stack(name, value, shape):
     """``value`` as a finite float64 array of exactly ``shape``, or raise."""
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}")
-    try:
-        array = np.asarray(value)
-    except Exception as error:  # ragged nested lists and the like
-        raise ValueError(f"{name} must be an array of numbers: {error}") from None
-    if array.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
-    if array.shape != tuple(shape):
-        raise ValueError(f"{name} must have shape {tuple(shape)}, got {array.shape}")
-    array = array.astype(np.float64)
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    array = as_real_array(name, value, allow_empty=True)
+    check_shape(name, array, shape)
     check_magnitude(name, array)
     return array
 
 
 def _weight_stack(name, value):
     """A 3-D stack of weight matrices (B, rows, columns), shape checked later."""
-    if isinstance(value, (str, bytes)) or value is None:
-        raise TypeError(f"{name} must be a 3-D array of numbers, got {type(value).__name__}")
-    try:
-        array = np.asarray(value)
-    except Exception as error:
-        raise ValueError(f"{name} must be a 3-D array of numbers: {error}") from None
-    if array.dtype.kind not in "biuf":
-        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    array = as_real_array(name, value, allow_empty=True)
     if array.ndim != 3:
         raise ValueError(
             f"{name} must be a 3-D array (networks, rows, columns), got {array.ndim}-D "
             f"with shape {array.shape}"
         )
-    if 0 in array.shape:
+    if array.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")
-    return _as_stack(name, array, array.shape)
+    check_magnitude(name, array)
+    return array
 
 
 def _learning_rates(value, n_networks):
