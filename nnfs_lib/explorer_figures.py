@@ -429,16 +429,18 @@ def draw_activation(weight=1.0, bias=0.0, fig=None):
             ax = fig.axes[0]
             ax.set_xlabel("input x")
             ax.set_ylim(-0.05, 1.05)
+            ax.lines[0].set_label("σ(w·x + b)")
+            # The dashed curve is the derivative σ′(z) evaluated at the neuron's
+            # z = w·x + b (its peak is always 0.25); the slope of the solid curve
+            # against x is w·σ′(z).
+            ax.lines[1].set_label("σ′(z) at z = w·x + b")
+            ax.get_legend().remove()
+            # Below the axes: the curves move with w and b, so no corner stays free.
+            fig.legend(loc="outside lower center", ncol=2, frameon=False)
     ax = fig.axes[0]
     z = weight * x + bias
     ax.lines[0].set_ydata(sigmoid(z))
     ax.lines[1].set_ydata(sigmoid_derivative(z))
-    ax.lines[0].set_label("σ(w·x + b)")
-    # The dashed curve is the derivative σ′(z) evaluated at the neuron's z = w·x + b
-    # (its peak is always 0.25); the slope of the solid curve against x is w·σ′(z).
-    ax.lines[1].set_label("σ′(z) at z = w·x + b")
-    with mpl.rc_context(plotting.STYLE):
-        ax.legend(loc="upper left")
     ax.set_title(_minus(f"One neuron: w = {weight:.3g}, b = {bias:.3g}"),
                  fontsize=plotting.TITLE_SIZE)
     return fig
@@ -488,7 +490,11 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
                                      title="")
             right.plot([z], [output], "o", color=plotting.VERMILLION, markersize=10,
                        gid="neuron")
-            right.legend(loc="center right")  # clear of the S and of the dashed bump
+            # Short labels, upper left: there sigmoid(z) and its derivative are both
+            # near 0, and the dot (z, sigmoid(z)) can only be low when z is that far left.
+            right.lines[0].set_label("σ(z)")
+            right.lines[1].set_label("σ′(z), its slope")
+            right.legend(loc="upper left")
     left, right = fig.axes[0], fig.axes[1]
     edges = _by_gid(left.collections, "edges")
     w = column[:, 0]
@@ -496,6 +502,9 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
     edges.set_array(w)
     edges.set_clim(-biggest, biggest)
     edges.set_linewidths(plotting.edge_widths(w, biggest))
+    for text in left.texts:  # x3 is called constant only while it is 1
+        if text.get_text() in ("x3", "x3\n(constant)"):
+            text.set_text("x3\n(constant)" if inputs[2] == 1 else "x3")
     input_texts = [t for t in left.texts if t.get_fontweight() == "bold"]
     for text, value in zip(input_texts, inputs, strict=True):
         text.set_text(plotting._number_text(value))

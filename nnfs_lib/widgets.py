@@ -122,9 +122,18 @@ class _Explorer:
 
 
 def _slider(kind, description, value, **options):
-    style = {"description_width": "initial"}
-    return kind(value=value, description=description, style=style,
+    # One description width and one total width for every slider, so that the
+    # tracks line up and stay long enough to move with the mouse.
+    style = {"description_width": "140px"}
+    layout = options.pop("layout", widgets.Layout(width="400px"))
+    return kind(value=value, description=description, style=style, layout=layout,
                 continuous_update=options.pop("continuous_update", False), **options)
+
+
+def _row(children):
+    """An HBox that wraps onto a new line when the notebook is narrow, instead of
+    squeezing its sliders until their readouts disappear."""
+    return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))
 
 
 # -- the training explorer -----------------------------------------------------------
@@ -204,9 +213,9 @@ class TrainingExplorer(_Explorer):
         return [s for row in self.weights1 for s in row] + list(self.weights2)
 
     def _layout(self):
-        buttons = widgets.HBox([self.new_weights_button, self.equal_button, self.zero_button,
+        buttons = _row([self.new_weights_button, self.equal_button, self.zero_button,
                                 self.reset_button])
-        settings = widgets.HBox([
+        settings = _row([
             widgets.VBox([self.iterations, self.learning_rate]),
             widgets.VBox([self.seed, self.init_scale]),
             widgets.VBox([self.log_scale]),
@@ -337,7 +346,7 @@ class ActivationExplorer(_Explorer):
         self.figure = draw_activation(weight, bias)
         for control in (self.weight, self.bias):
             self._observe(control, self._update)
-        self.widget = widgets.VBox([widgets.HBox([self.weight, self.bias]),
+        self.widget = widgets.VBox([_row([self.weight, self.bias]),
                                     self.error_label, self.image])
         self._guarded(self._update)()
 
@@ -359,7 +368,7 @@ class NeuronExplorer(_Explorer):
         self.figure = draw_neuron(inputs, weights)
         for control in (*self.inputs, *self.weights):
             self._observe(control, self._update)
-        self.widget = widgets.VBox([widgets.HBox([widgets.VBox(self.inputs),
+        self.widget = widgets.VBox([_row([widgets.VBox(self.inputs),
                                                   widgets.VBox(self.weights)]),
                                     self.error_label, self.image])
         self._guarded(self._update)()
@@ -393,7 +402,7 @@ class LossExplorer(_Explorer):
         self._observe(self.choice, self._on_choice)
         self._observe(self.seed, self._on_choice)
         self._observe(self.value, self._update)
-        self.widget = widgets.VBox([widgets.HBox([self.choice, self.seed]), self.value,
+        self.widget = widgets.VBox([_row([self.choice, self.seed]), self.value,
                                     self.error_label, self.image])
         self._guarded(self._update)()
 
@@ -450,7 +459,7 @@ class LabExplorer(_Explorer):
             self._observe(control, self._retrain)
         self.reset_button.on_click(self._guarded(self.reset))
         self.widget = widgets.VBox([
-            widgets.HBox([widgets.VBox([self.init_scale, self.learning_rate]),
+            _row([widgets.VBox([self.init_scale, self.learning_rate]),
                           widgets.VBox([self.hidden_units, self.iterations]),
                           widgets.VBox([self.reset_button])]),
             self.summary, self.error_label, self.image])
