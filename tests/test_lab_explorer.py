@@ -5,6 +5,7 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from clear_errors import assert_clear_error
 from matplotlib.text import Text
 
 from nnfs_lib import NeuralNetwork, train, xor
@@ -229,8 +230,4 @@ BAD_CALLS = {
 
 @pytest.mark.parametrize("name", BAD_CALLS)
 def test_bad_settings_raise_a_clear_error(name):
-    call, error, argument = BAD_CALLS[name]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with pytest.raises(error, match=argument):
-            call()
+    assert_clear_error(*BAD_CALLS[name])

@@ -1,11 +1,11 @@
 """Behaviour of nnfs_lib.plotting and nnfs_lib.figures."""
 
 import hashlib
-import warnings
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from clear_errors import assert_clear_error
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
@@ -344,11 +344,7 @@ BAD_CALLS = {
 
 @pytest.mark.parametrize("name", BAD_CALLS)
 def test_bad_input_raises_a_clear_error(name):
-    call, error, argument = BAD_CALLS[name]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with pytest.raises(error, match=argument):
-            call()
+    assert_clear_error(*BAD_CALLS[name])
 
 
 def test_output_colour_bar_has_no_extension_arrows_for_a_sigmoid_output(trained):

@@ -6,6 +6,7 @@ import warnings
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from clear_errors import assert_clear_error
 from matplotlib.image import imread
 
 from nnfs_lib import explorer_figures as E
@@ -354,11 +355,7 @@ BAD_CALLS = {
 
 @pytest.mark.parametrize("name", BAD_CALLS)
 def test_bad_input_raises_a_clear_error(name):
-    call, error, argument = BAD_CALLS[name]
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with pytest.raises(error, match=argument):
-            call()
+    assert_clear_error(*BAD_CALLS[name])
 
 
 def test_large_but_valid_input_draws_without_warnings():
