@@ -18,7 +18,7 @@ $(BIN)/python:
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,tools,test]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -35,10 +35,10 @@ lint: install
 	$(BIN)/ruff check .
 
 notebooks: install
-	$(BIN)/python -m nnfs_lib.notebook_runner notebooks/*.ipynb
+	$(BIN)/python tools/run_notebooks.py notebooks/*.ipynb
 
 images: install
-	$(BIN)/python -m nnfs_lib.figures images
+	$(BIN)/python tools/make_images.py images
 
 bench: install
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

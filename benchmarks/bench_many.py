@@ -48,8 +48,9 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nnfs_lib.datasets import xor  # noqa: E402
 from nnfs_lib.many import initial_weights_from_seeds, solved, train_many  # noqa: E402
+
+from nnfs_lib.datasets import xor  # noqa: E402
 from nnfs_lib.network import NeuralNetwork  # noqa: E402
 from nnfs_lib.training import train  # noqa: E402
 

@@ -33,7 +33,9 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 from article_reference import train_article  # noqa: E402
 
-from nnfs_lib import NeuralNetwork, train, xor  # noqa: E402
+from nnfs_lib.datasets import xor
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import train  # noqa: E402
 
 ITERATIONS = 1500
 REPEATS = 21

@@ -30,7 +30,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-
 from nnfs_lib.widgets import LabExplorer, TrainingExplorer  # noqa: E402
 
 UPDATES = 30

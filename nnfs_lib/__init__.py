@@ -1,30 +1,16 @@
-"""nnfs_lib: the library behind the "neural network from scratch" notebooks.
+"""nnfs_lib: the library behind the "Neural Networks from scratch in Python" notebooks.
 
-Ground floor (numpy only): ``activations``, ``losses``, ``datasets``,
-``validation``; above it ``network``, ``training`` and ``gradcheck``.
-Plotting and widgets live in their own modules and are imported on demand,
-so ``import nnfs_lib`` needs numpy only.
+Import each name from its own module, for example
+``from nnfs_lib.network import NeuralNetwork``. The layers, lowest first
+(each imports only from the ones before it):
+
+* the core, numpy only, what a student reads beside the article:
+  ``activations``, ``losses``, ``datasets``, ``network``, ``training``,
+  ``gradcheck`` (and the private argument checks in ``_checks``);
+* ``nnfs_lib.lab``: going further, many networks trained at once (notebook 09);
+* ``nnfs_lib.plots``: static matplotlib figures;
+* ``nnfs_lib.explorers``: the interactive widgets;
+* ``nnfs_lib.exercises``: the exercise checks, one module per notebook.
+
+The README's "Reading the library" gives the order to read the core in.
 """
-
-from .activations import (
-    relu,
-    relu_derivative,
-    sigmoid,
-    sigmoid_derivative,
-    sigmoid_derivative_from_activation,
-    tanh,
-    tanh_derivative,
-)
-from .datasets import logic_gate, xor
-from .gradcheck import gradient_check, numerical_gradients
-from .losses import squared_errors, sum_of_squares, sum_of_squares_derivative
-from .network import NeuralNetwork
-from .training import TrainingHistory, train
-
-__all__ = [
-    "NeuralNetwork", "TrainingHistory", "train", "gradient_check", "numerical_gradients",
-    "sigmoid", "sigmoid_derivative", "sigmoid_derivative_from_activation",
-    "tanh", "tanh_derivative", "relu", "relu_derivative",
-    "sum_of_squares", "squared_errors", "sum_of_squares_derivative",
-    "xor", "logic_gate",
-]

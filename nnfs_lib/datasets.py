@@ -1,19 +1,32 @@
 """The training data (article section "The Network"): XOR and other logic gates.
 
-All functions return ``(x, y)`` as float64 arrays: ``x`` of shape (4, n_inputs)
-with one row per input pattern, ``y`` of shape (4, 1) with the targets.
+Taught in notebook 00. Both functions return ``(x, y)`` as float64 arrays:
+``x`` of shape (4, n_inputs), one row per input pattern, and ``y`` of shape
+(4, 1), the targets.
 """
 
 import numpy as np
 
+from ._checks import check_flag
+
+#: The truth tables the library knows: targets for the rows 00, 01, 10, 11.
+GATES = {"and": [0, 0, 0, 1], "or": [0, 1, 1, 1], "nand": [1, 1, 1, 0], "xor": [0, 1, 1, 0]}
 _TWO_INPUTS = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float64)
 
-GATES = {
-    "and": [0, 0, 0, 1],
-    "or": [0, 1, 1, 1],
-    "nand": [1, 1, 1, 0],
-    "xor": [0, 1, 1, 0],
-}
+
+def check_gate(name, gate):
+    """``gate`` in lower case if it names a truth table of ``GATES``, else raise."""
+    if not isinstance(gate, str):
+        raise TypeError(f"{name} must be a gate name, one of {sorted(GATES)}, "
+                        f"got {type(gate).__name__}")
+    if gate.lower() not in GATES:
+        raise ValueError(f"{name} must be one of {sorted(GATES)}, got {gate!r}")
+    return gate.lower()
+
+
+def with_constant_column(x):
+    """``x`` (m, d) with a column of ones appended: (m, d + 1), as the article's XOR data."""
+    return np.hstack([x, np.ones((x.shape[0], 1))])
 
 
 def logic_gate(name, constant_column=False):
@@ -22,16 +35,10 @@ def logic_gate(name, constant_column=False):
     With ``constant_column=True`` a third input column of ones is appended,
     as in the article's XOR data (see ``xor``).
     """
-    if not isinstance(name, str):
-        raise TypeError(f"name must be a string, one of {sorted(GATES)}")
-    key = name.lower()
-    if key not in GATES:
-        raise ValueError(f"name must be one of {sorted(GATES)}, got {name!r}")
-    x = _TWO_INPUTS.copy()
-    if constant_column:
-        x = np.hstack([x, np.ones((4, 1))])
-    y = np.array(GATES[key], dtype=np.float64).reshape(4, 1)
-    return x, y
+    key = check_gate("name", name)
+    x = with_constant_column(_TWO_INPUTS) if check_flag("constant_column", constant_column) \
+        else _TWO_INPUTS.copy()
+    return x, np.array(GATES[key], dtype=np.float64).reshape(4, 1)
 
 
 def xor():

@@ -10,8 +10,8 @@ import numbers
 
 import numpy as np
 
+from ._checks import as_real_array, check_positive_number
 from .network import NeuralNetwork
-from .validation import as_real_array, check_positive_number
 
 #: The largest step ``eps`` accepted. A central difference is only a good
 #: derivative for a small step; anything above this is almost surely a slip.

@@ -1,8 +1,9 @@
-"""Training loops and their history (article section 8, "Training").
+"""The training loop and its history (article section 8, "Training").
 
-``train`` runs the article's loop (feedforward, then backprop) and records
-what the plots and explorers need: the loss at every iteration and copies of
-the weights at the iterations asked for.
+Taught in notebooks 06 and 08. ``train`` runs the article's loop (a forward
+pass, then a backward pass and an update) and records what the plots and
+explorers need: the loss at every iteration and copies of the weights at the
+iterations asked for.
 """
 
 import numbers
@@ -10,11 +11,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ._checks import check_count, check_entries
 from .network import NeuralNetwork
-from .validation import check_count
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainingHistory:
     """What happened during ``train``.
 
@@ -23,6 +24,7 @@ class TrainingHistory:
     loss and ``loss[-1]`` the final one. (The article's list holds the first
     ``iterations`` of these.) ``snapshots[k]`` is a tuple of copies of
     ``network.parameters()`` after ``k`` updates, for each ``k`` requested.
+    Made by ``train``, not by hand.
     """
 
     loss: np.ndarray
@@ -70,23 +72,25 @@ def train(network, iterations, snapshots=None):
     snapshots : None, or any iterable of ints in [0, iterations] (a list,
         tuple, set, range, generator or integer numpy array; repeats are
         fine): record the parameters after that many updates.
+
+    Each iteration is one ``feedforward()`` and one backward pass with its
+    update: the same arithmetic as the article's ``feedforward(); backprop()``.
     """
     if not isinstance(network, NeuralNetwork):
         raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
     iterations = check_count("iterations", iterations)
     steps = _snapshot_steps(snapshots, iterations)
+    check_entries("the snapshots", len(steps) * sum(p.size for p in network.parameters()),
+                  "snapshots")
+    loss = np.empty(iterations + 1)
     recorded = {}
-    # errors[k] = output - y after k updates; the loss is its sum of squares.
-    n_samples, n_outputs = network.y.shape
-    errors = np.empty((iterations + 1, n_samples, n_outputs))
-    workspace = network._workspace()  # made once, even with a snapshot every step
-    start = 0
-    for stop in sorted(steps | {iterations}):  # run from snapshot to snapshot
-        network._train_steps(stop - start, errors[start:stop], workspace)
-        if stop in steps:
-            recorded[stop] = tuple(p.copy() for p in network.parameters())
-        start = stop
-    errors[iterations] = network.feedforward() - network.y
-    flat = errors.reshape(iterations + 1, -1)
-    loss = np.einsum("ij,ij->i", flat, flat)
+    for k in range(iterations + 1):
+        if k in steps:
+            recorded[k] = tuple(p.copy() for p in network.parameters())
+        layer1, output = network._forward(network.input)  # feedforward()
+        error = output - network.y
+        loss[k] = np.vdot(error, error)  # the sum of squares
+        if k < iterations:
+            network._step(network._backward(layer1, output))  # backprop()
+    network.layer1, network.output = layer1, output  # as feedforward() leaves them
     return TrainingHistory(loss=loss, snapshots=recorded)

@@ -5,8 +5,10 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-# Lets the tests import helpers such as article_reference.py.
+# Lets the tests import helpers such as article_reference.py, and the
+# repository tools in tools/ (which are not part of the installed package).
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parents[1] / "tools"))
 
 # On CI (CI=true) property tests draw the same examples every run: a failure
 # there is reproducible, and a green run stays green. Locally they explore.

@@ -4,8 +4,6 @@ import warnings
 
 import numpy as np
 import pytest
-
-from nnfs_lib.datasets import logic_gate, xor
 from nnfs_lib.many import (
     ManyHistory,
     initial_weights,
@@ -13,6 +11,8 @@ from nnfs_lib.many import (
     solved,
     train_many,
 )
+
+from nnfs_lib.datasets import logic_gate, xor
 from nnfs_lib.network import NeuralNetwork
 from nnfs_lib.training import train
 

@@ -1,6 +1,6 @@
 """The static figures in ``images/``, regenerated from the library: ``make images``.
 
-    python -m nnfs_lib.figures images
+    python tools/make_images.py images
 
 writes ``2-layer-ann.png``, ``ann-1-input.png``, ``ann-1-loss.png`` and
 ``ann-1-predictions.png`` into the folder given. Everything is deterministic (a
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import numpy as np
 
-from . import plotting
-from .datasets import xor
-from .network import NeuralNetwork
-from .training import TrainingHistory, train
+from nnfs_lib.datasets import xor
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.plots import style as plotting
+from nnfs_lib.training import TrainingHistory, train
 
 SEED = 0
 ITERATIONS = 1500
@@ -104,10 +104,10 @@ def make_images(folder):
 
 
 def main(argv=None):
-    """Command line: ``python -m nnfs_lib.figures FOLDER``."""
+    """Command line: ``python tools/make_images.py FOLDER``."""
     argv = sys.argv[1:] if argv is None else list(argv)
     if len(argv) != 1:
-        print("usage: python -m nnfs_lib.figures FOLDER", file=sys.stderr)
+        print("usage: python tools/make_images.py FOLDER", file=sys.stderr)
         return 2
     for path in make_images(argv[0]):
         print(path)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-PACKAGE = Path(__file__).resolve().parents[1] / "nnfs_lib"
+PACKAGE = Path(__file__).resolve().parents[2] / "nnfs_lib"
 
 # Each module's floor; a module may import only modules on a lower floor.
 FLOORS = {

@@ -28,13 +28,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
-from . import plotting
-from .activations import sigmoid, sigmoid_derivative
-from .datasets import xor
-from .fastrender import Blitter, png_bytes
-from .network import NeuralNetwork
-from .training import train
-from .validation import (
+from nnfs_lib._checks import (
     as_matrix,
     as_real_array,
     check_count,
@@ -43,6 +37,12 @@ from .validation import (
     check_positive_number,
     check_shape,
 )
+from nnfs_lib.activations import sigmoid, sigmoid_derivative
+from nnfs_lib.datasets import xor
+from nnfs_lib.explorers.fastrender import Blitter, png_bytes
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.plots import style as plotting
+from nnfs_lib.training import train
 
 __all__ = [
     "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",

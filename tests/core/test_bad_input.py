@@ -8,7 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nnfs_lib import NeuralNetwork, activations, gradcheck, gradient_check, losses, many, train, xor
+from nnfs_lib import activations, gradcheck, losses
+from nnfs_lib.datasets import xor
+from nnfs_lib.gradcheck import gradient_check
+from nnfs_lib.lab import many
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import train
 
 X, Y = xor()
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 IMAGE_LINK = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -165,8 +165,7 @@ def test_execution_is_deterministic(name):
     """
     import nbformat
     from nbclient import NotebookClient
-
-    from nnfs_lib.notebook_runner import normalise
+    from run_notebooks import normalise
 
     runs = []
     for _ in range(2):
@@ -179,8 +178,7 @@ def test_execution_is_deterministic(name):
 
 def test_normalise_strips_volatile_metadata():
     import nbformat
-
-    from nnfs_lib.notebook_runner import WIDGET_VIEW, normalise
+    from run_notebooks import WIDGET_VIEW, normalise
 
     nb = nbformat.v4.new_notebook()
     nb.metadata["widgets"] = {"state": {}}

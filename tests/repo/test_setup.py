@@ -15,7 +15,7 @@ import pytest
 
 tomllib = pytest.importorskip("tomllib", reason="tomllib needs Python 3.11+")
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 REQUIREMENT = re.compile(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*?)\s*(#.*)?$")
 #: conda-forge package -> the PyPI package it provides, where the names differ.
 CONDA_TO_PYPI = {"playwright-python": "playwright"}

@@ -18,10 +18,10 @@ import warnings
 
 import numpy as np
 
-from .activations import sigmoid
-from .datasets import xor
-from .network import NeuralNetwork
-from .training import train
+from nnfs_lib.activations import sigmoid
+from nnfs_lib.datasets import xor
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import train
 
 PASS = "✅ Correct"
 HINT = "❌ Not yet"

@@ -10,7 +10,10 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from nnfs_lib import NeuralNetwork, figures, plotting, train, xor
+from nnfs_lib import figures, plotting
+from nnfs_lib.datasets import xor
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import train
 
 
 @pytest.fixture(scope="module")

@@ -30,11 +30,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .activations import sigmoid
-from .datasets import GATES, logic_gate, xor
-from .many import initial_weights_from_seeds, solved, train_many
-from .network import NeuralNetwork
-from .validation import (
+from nnfs_lib._checks import (
     MAX_MAGNITUDE,
     as_generator,
     as_matrix,
@@ -45,6 +41,10 @@ from .validation import (
     check_positive_number,
     check_same_rows,
 )
+from nnfs_lib.activations import sigmoid
+from nnfs_lib.datasets import GATES, logic_gate, xor
+from nnfs_lib.lab.many import initial_weights_from_seeds, solved, train_many
+from nnfs_lib.network import NeuralNetwork
 
 __all__ = [
     "HIDDEN_UNITS", "success_rate", "success_by_scale", "basin_map", "symmetric_start",

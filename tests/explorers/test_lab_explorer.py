@@ -7,12 +7,14 @@ import numpy as np
 import pytest
 from clear_errors import assert_clear_error
 from matplotlib.text import Text
+from nnfs_lib.many import solved
 
-from nnfs_lib import NeuralNetwork, train, xor
 from nnfs_lib import lab as L
 from nnfs_lib import lab_plotting as LP
 from nnfs_lib import widgets as W
-from nnfs_lib.many import solved
+from nnfs_lib.datasets import xor
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import train
 
 # Every warning, from any update, is an error in these tests.
 pytestmark = pytest.mark.filterwarnings("error")

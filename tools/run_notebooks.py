@@ -1,6 +1,6 @@
 """``make notebooks``: execute notebooks in place so their stored outputs are current.
 
-Usage: ``python -m nnfs_lib.notebook_runner notebooks/*.ipynb``
+Usage: ``python tools/run_notebooks.py notebooks/*.ipynb``
 
 Each notebook runs top to bottom in a fresh ``python3`` kernel of the current
 environment, from its own folder. Afterwards everything that would change from

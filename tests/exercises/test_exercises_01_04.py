@@ -9,7 +9,8 @@ import math
 import numpy as np
 import pytest
 
-from nnfs_lib import exercises, sigmoid
+from nnfs_lib import exercises
+from nnfs_lib.activations import sigmoid
 
 
 def tanh_from_sigmoid(z):

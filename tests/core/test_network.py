@@ -6,8 +6,11 @@ from article_reference import train_article
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nnfs_lib import NeuralNetwork, gradient_check, numerical_gradients, train, xor
 from nnfs_lib.activations import sigmoid
+from nnfs_lib.datasets import xor
+from nnfs_lib.gradcheck import gradient_check, numerical_gradients
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import train
 
 
 @pytest.fixture

@@ -27,10 +27,10 @@ from matplotlib.colors import LinearSegmentedColormap, Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
-from . import activations
-from .network import NeuralNetwork
-from .training import TrainingHistory
-from .validation import as_real_array, check_count, check_flag, check_magnitude
+from nnfs_lib import activations
+from nnfs_lib._checks import as_real_array, check_count, check_flag, check_magnitude
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import TrainingHistory
 
 # Okabe-Ito palette, colour-blind safe.
 BLACK = "#000000"

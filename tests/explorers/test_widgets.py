@@ -114,7 +114,9 @@ def test_time_slider_shows_exactly_that_iteration_without_retraining(explorer):
     np.testing.assert_array_equal(panels.edges.get_array(), w)
     assert panels.diagram.get_title() == "Weights after 733 iterations"
     # the weights shown are those of a network trained for exactly 733 iterations
-    from nnfs_lib import NeuralNetwork, train, xor
+    from nnfs_lib.datasets import xor
+    from nnfs_lib.network import NeuralNetwork
+    from nnfs_lib.training import train
 
     network = NeuralNetwork(*xor(), rng=0)
     train(network, 733)
@@ -296,7 +298,8 @@ def test_loss_explorer_tangent_is_the_gradient():
     ax = explorer.figure.axes[0]
     tangent = [line for line in ax.lines if line.get_gid() == "tangent"][0]
     (x0, x1), (y0, y1) = tangent.get_xdata(), tangent.get_ydata()
-    from nnfs_lib import NeuralNetwork, xor
+    from nnfs_lib.datasets import xor
+    from nnfs_lib.network import NeuralNetwork
 
     # An independent slope: a central difference of the loss along that weight.
     network = NeuralNetwork(*xor(), rng=0)

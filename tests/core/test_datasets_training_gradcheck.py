@@ -1,8 +1,10 @@
 import numpy as np
 import pytest
 
-from nnfs_lib import NeuralNetwork, logic_gate, train, xor
+from nnfs_lib.datasets import logic_gate, xor
 from nnfs_lib.gradcheck import gradient_check, numerical_gradients, relative_error
+from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.training import train
 
 
 def test_xor_data_has_constant_third_column():

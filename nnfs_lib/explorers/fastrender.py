@@ -18,7 +18,7 @@ from matplotlib.image import imsave
 from matplotlib.path import Path
 from matplotlib.transforms import Bbox, IdentityTransform
 
-from . import plotting
+from nnfs_lib.plots import style as plotting
 
 #: Pixel paddings of the incremental renderer were tuned at 66 dpi; scaled by dpi / 66.
 _TUNED_DPI = 66

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from nnfs_lib import NeuralNetwork, numerical_gradients, xor
-from nnfs_lib.gradcheck import comparison_rows, comparison_table
+from nnfs_lib.datasets import xor
+from nnfs_lib.gradcheck import comparison_rows, comparison_table, numerical_gradients
+from nnfs_lib.network import NeuralNetwork
 
 
 def test_rows_for_backprop_against_finite_differences():

@@ -7,11 +7,11 @@ import pytest
 from article_reference import article_sigmoid, train_article
 from matplotlib import colors as mcolors
 from matplotlib.figure import Figure
+from nnfs_lib.many import initial_weights_from_seeds, solved
 
 from nnfs_lib import exercises, lab, plotting
 from nnfs_lib import lab_plotting as lp
 from nnfs_lib.datasets import logic_gate, xor
-from nnfs_lib.many import initial_weights_from_seeds, solved
 from nnfs_lib.network import NeuralNetwork
 from nnfs_lib.training import train
 

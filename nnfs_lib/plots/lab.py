@@ -18,8 +18,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from . import plotting
-from .lab import (
+from nnfs_lib._checks import as_real_array, check_count, check_flag
+from nnfs_lib.lab.experiments import (
     LOSS_BINS,
     LOSS_FLOOR,
     LOSS_TOP,
@@ -28,8 +28,9 @@ from .lab import (
     _check_lab_settings,
     train_lab,
 )
-from .many import ManyHistory
-from .plotting import (
+from nnfs_lib.lab.many import ManyHistory
+from nnfs_lib.plots import style as plotting
+from nnfs_lib.plots.style import (
     BLACK,
     BLUE,
     EXPLORER_DPI,
@@ -46,7 +47,6 @@ from .plotting import (
     WEIGHT_CMAP,
     decision_boundary,
 )
-from .validation import as_real_array, check_count, check_flag
 
 SUCCESS_LABEL = "success rate (% of starts that solve it)"
 
@@ -422,7 +422,7 @@ def gates_plot(gates, models, resolution=41):
     ``models`` is ``lab.gate_models(gates)``. A panel whose output is 0.5
     everywhere (to 9 decimals) gets no 0.5 line, and says so.
     """
-    from .datasets import GATES, logic_gate
+    from nnfs_lib.datasets import GATES, logic_gate
 
     if isinstance(gates, (str, bytes)) or not hasattr(gates, "__iter__"):
         raise TypeError(f"gates must be a sequence of gate names, got {type(gates).__name__}")

@@ -37,7 +37,7 @@ import traceback
 import ipywidgets as widgets
 import numpy as np
 
-from .explorer_figures import (
+from nnfs_lib.explorers.figures import (
     ACTIVATION_X,
     WEIGHT_LIMIT,
     TrainingResult,
@@ -52,8 +52,8 @@ from .explorer_figures import (
     snapshot_steps,
     train_from_settings,
 )
-from .lab import LabResult, LabSettings, train_lab
-from .lab_plotting import draw_lab
+from nnfs_lib.lab.experiments import LabResult, LabSettings, train_lab
+from nnfs_lib.plots.lab import draw_lab
 
 __all__ = [
     "TrainingSettings", "TrainingResult", "train_from_settings", "draw_training",

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .validation import (
+from nnfs_lib._checks import (
     as_generator,
     as_matrix,
     as_real_array,

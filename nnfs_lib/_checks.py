@@ -1,0 +1,191 @@
+"""Argument checks for every public function: fail early, in plain words.
+
+Private helper module (not part of what a student needs to read). Each public
+function of ``nnfs_lib`` checks what it is given *before* any arithmetic, so
+a wrong argument gives a ``TypeError``/``ValueError`` that names it and says
+what was expected, instead of a NaN or a numpy traceback from a dot product.
+"""
+
+import numbers
+
+import numpy as np
+
+#: The largest magnitude accepted for data, weights and learning rates. A weight
+#: of 1e6 already saturates every sigmoid; below this bound no product in
+#: training can overflow float64, so training never warns or returns NaN.
+MAX_MAGNITUDE = 1e6
+#: The most numbers one array that the library allocates may hold (800 MB of
+#: float64): larger requests are refused with a clear error, not a MemoryError.
+MAX_ENTRIES = 10**8
+
+
+
+def check_magnitude(name, array, limit=MAX_MAGNITUDE):
+    """Raise ``ValueError`` if any entry of ``array`` exceeds ``limit`` in size."""
+    array = np.asarray(array)
+    largest = float(np.max(np.abs(array))) if array.size else 0.0
+    if largest > limit:
+        raise ValueError(f"{name} must hold numbers between -{limit:g} and {limit:g}, "
+                         f"got {largest:g}")
+
+
+def as_real_array(name, value, allow_empty=False, limit=None):
+    """``value`` (a number or an array of any shape) as finite float64, or raise.
+
+    ``TypeError`` for strings, None and other non-numbers; ``ValueError`` for
+    NaN, infinities, ragged lists, numbers beyond float64 and (unless
+    ``allow_empty``) empty arrays; with ``limit``, also for entries above it.
+    """
+    if isinstance(value, (str, bytes)) or value is None:
+        raise TypeError(f"{name} must be a number or an array of numbers, "
+                        f"got {type(value).__name__}")
+    try:
+        array = np.asarray(value)
+    except (ValueError, TypeError, OverflowError):  # ragged lists, ints beyond 64 bits
+        raise ValueError(f"{name} must be a rectangular array of finite numbers") from None
+    if array.dtype.kind not in "biuf":
+        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
+    if array.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must not be empty")
+    with np.errstate(over="ignore"):  # a float128 beyond float64 becomes inf: refused below
+        array = array.astype(np.float64)
+    if not np.all(np.isfinite(array)):
+        raise ValueError(f"{name} must contain only finite float64 numbers (no NaN or inf)")
+    if limit is not None:
+        check_magnitude(name, array, limit)
+    return array
+
+
+def as_matrix(name, value):
+    """``value`` as a finite, non-empty float64 2-D array within ``MAX_MAGNITUDE``, or raise."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a 2-D array of numbers, got a string")
+    array = as_real_array(name, value, allow_empty=True, limit=MAX_MAGNITUDE)
+    if array.ndim != 2:
+        raise ValueError(f"{name} must be a 2-D array, got {array.ndim}-D "
+                         f"with shape {array.shape}")
+    if array.size == 0:
+        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    return array
+
+
+def as_vector(name, value, limit=MAX_MAGNITUDE):
+    """``value`` as a finite, non-empty 1-D float64 array; an (n, 1) column is flattened."""
+    array = as_real_array(name, value, allow_empty=True, limit=limit)
+    if array.ndim == 2 and array.shape[1] == 1:
+        array = array[:, 0]
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(f"{name} must be a non-empty 1-D array (or an (n, 1) column), "
+                         f"got shape {array.shape}")
+    return array
+
+
+def check_flag(name, value):
+    """``value`` if it is True or False (numpy bools too), else ``TypeError``."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__}")
+    return bool(value)
+
+
+def check_shape(name, array, expected):
+    """Raise ``ValueError`` unless ``array.shape == expected``."""
+    if array.shape != tuple(expected):
+        raise ValueError(f"{name} must have shape {tuple(expected)}, got {array.shape}")
+
+
+def check_same_rows(x, y, x_name="x", y_name="y"):
+    """Raise ``ValueError`` unless ``x`` and ``y`` have the same number of rows (samples)."""
+    if x.shape[0] != y.shape[0]:
+        raise ValueError(f"{x_name} and {y_name} must have the same number of rows "
+                         f"(samples): {x_name} has {x.shape[0]}, {y_name} has {y.shape[0]}")
+
+
+def check_labels(name, y):
+    """Raise ``ValueError`` unless every target lies in [0, 1] (a sigmoid's range)."""
+    if np.any((y < 0) | (y > 1)):
+        raise ValueError(f"{name} must hold targets between 0 and 1 (the sigmoid output's "
+                         f"range), got values from {y.min():g} to {y.max():g}")
+
+
+def _as_float(name, value):
+    """A real number (not a bool) as a float; an int beyond float64 becomes +-inf."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
+    try:
+        return float(value)
+    except OverflowError:  # an int such as 10**400
+        return float("inf") if value > 0 else float("-inf")
+
+
+def check_real_number(name, value, low=-MAX_MAGNITUDE, high=MAX_MAGNITUDE):
+    """``value`` as a float if it is a real number in [low, high], else raise."""
+    number = _as_float(name, value)
+    if not low <= number <= high:  # also False for NaN
+        raise ValueError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
+    return number
+
+
+def check_positive_number(name, value, high=MAX_MAGNITUDE):
+    """``value`` as a float if it is a finite real number in (0, high], else raise."""
+    number = _as_float(name, value)
+    if not np.isfinite(number) or number <= 0:
+        raise ValueError(f"{name} must be a finite number greater than 0, got {value!r}")
+    if number > high:
+        raise ValueError(f"{name} must be at most {high:g}, got {number:g}")
+    return number
+
+
+def check_count(name, value, minimum=0, maximum=10**7):
+    """``value`` as an int if it is a whole number in [minimum, maximum], else raise.
+
+    The default ``maximum`` keeps a typo such as ``10**12`` iterations from
+    turning into an out-of-memory crash.
+    """
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be an integer >= {minimum}, got {value}")
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be an integer <= {maximum:,}, got {value:,}")
+    return int(value)
+
+
+def check_entries(what, entries, names):
+    """Raise ``ValueError`` if an array of ``entries`` numbers would exceed ``MAX_ENTRIES``."""
+    if entries > MAX_ENTRIES:
+        raise ValueError(f"{names} are too large: {what} would hold {entries:,} numbers "
+                         f"(at most {MAX_ENTRIES:,}, 800 MB, are allowed)")
+
+
+def as_generator(name, rng):
+    """``None``, an int seed or a ``numpy.random.Generator`` as a Generator.
+
+    ``None`` gives a fresh, unseeded Generator. Nothing here touches numpy's
+    global random state.
+    """
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None:
+        return np.random.default_rng()
+    seed = check_count(name, rng, maximum=None) if isinstance(rng, numbers.Integral) else None
+    if seed is None:
+        raise TypeError(f"{name} must be None, an integer seed or a numpy.random.Generator, "
+                        f"got {type(rng).__name__}")
+    return np.random.default_rng(seed)
+
+
+def as_attribute(name, value, expected):
+    """``value`` checked for assignment to an array attribute of shape ``expected``.
+
+    A float64 copy of a 2-D array of finite numbers of exactly that shape, so
+    that a list, an int or a float32 array can neither make training work on
+    a copy nor fail deep inside numpy. ``expected`` None means the attribute
+    does not exist in this network (a bias without ``biases=True``): only None fits.
+    """
+    if expected is None:
+        if value is not None:
+            raise ValueError(f"{name} needs a network made with biases=True")
+        return None
+    value = as_matrix(name, value)  # already a new float64 array
+    check_shape(name, value, expected)
+    return value
