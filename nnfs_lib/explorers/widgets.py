@@ -52,7 +52,7 @@ from nnfs_lib.explorers.figures import (
     snapshot_steps,
     train_from_settings,
 )
-from nnfs_lib.lab.experiments import LabResult, LabSettings, train_lab
+from nnfs_lib.lab.settings import LabResult, LabSettings, train_lab
 from nnfs_lib.plots.lab import draw_lab
 
 __all__ = [

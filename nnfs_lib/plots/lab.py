@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from nnfs_lib._checks import as_real_array, check_count, check_flag
-from nnfs_lib.lab.experiments import (
+from nnfs_lib.lab.settings import (
     LOSS_BINS,
     LOSS_FLOOR,
     LOSS_TOP,
