@@ -6,12 +6,11 @@ explorers need: the loss at every iteration and copies of the weights at the
 iterations asked for.
 """
 
-import numbers
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._checks import check_count, check_entries
+from ._checks import as_real_array, check_count, check_entries
 from .network import NeuralNetwork
 
 
@@ -30,6 +29,13 @@ class TrainingHistory:
     loss: np.ndarray
     snapshots: dict = field(default_factory=dict)
 
+    def __post_init__(self):
+        if as_real_array("loss", self.loss).ndim != 1:
+            raise ValueError("loss must be a 1-D array, one loss per iteration")
+        if not isinstance(self.snapshots, dict):
+            raise TypeError(f"snapshots must be a dict {{iteration: parameters}}, "
+                            f"got {type(self.snapshots).__name__}")
+
     @property
     def iterations(self):
         return len(self.loss) - 1
@@ -39,26 +45,12 @@ def _snapshot_steps(snapshots, iterations):
     """The set of iteration numbers in ``snapshots`` (None or an iterable of ints)."""
     if snapshots is None:
         return set()
-    expected = ("snapshots must be None or an iterable of integers (a list, range, set, "
-                "generator or integer numpy array)")
-    if isinstance(snapshots, (str, bytes)):
-        raise TypeError(f"{expected}, got a string")
+    if isinstance(snapshots, (str, bytes)) or not hasattr(snapshots, "__iter__"):
+        raise TypeError(f"snapshots must be None or an iterable of integers, "
+                        f"got {type(snapshots).__name__}")
     if isinstance(snapshots, np.ndarray):
-        if snapshots.dtype.kind not in "iu":
-            raise TypeError(f"{expected}, got an array of dtype {snapshots.dtype}")
-        snapshots = snapshots.ravel().tolist()
-    try:
-        items = iter(snapshots)
-    except TypeError:
-        raise TypeError(f"{expected}, got {type(snapshots).__name__}") from None
-    steps = set()
-    for step in items:
-        if isinstance(step, (bool, np.bool_)) or not isinstance(step, numbers.Integral):
-            raise TypeError(f"snapshots must hold integers, got {step!r}")
-        if not 0 <= step <= iterations:
-            raise ValueError(f"snapshots must lie in [0, {iterations}], got {step}")
-        steps.add(int(step))
-    return steps
+        snapshots = snapshots.ravel()
+    return {check_count("snapshots", step, maximum=iterations) for step in snapshots}
 
 
 def train(network, iterations, snapshots=None):
