@@ -15,7 +15,9 @@ import numpy as np
 
 from nnfs_lib.datasets import xor
 from nnfs_lib.network import NeuralNetwork
-from nnfs_lib.plots import style as plotting
+from nnfs_lib.plots.curves import loss_curve, predictions_plot
+from nnfs_lib.plots.diagram import network_diagram
+from nnfs_lib.plots.style import _number_text
 from nnfs_lib.training import TrainingHistory, train
 
 SEED = 0
@@ -35,14 +37,14 @@ def trained_network(seed=SEED, iterations=ITERATIONS):
 
 def make_network_figure():
     """``2-layer-ann.png``: the 3-4-1 network, no weights."""
-    return plotting.network_diagram(title="A 3-4-1 neural network")
+    return network_diagram(title="A 3-4-1 neural network")
 
 
 def make_input_figure(row=INPUT_ROW):
     """``ann-1-input.png``: the network with one XOR input row in the input nodes."""
-    x1, x2 = (plotting._number_text(v) for v in row[:2])
-    return plotting.network_diagram(inputs=row,
-                                    title=f"One XOR input: x1 = {x1}, x2 = {x2}")
+    x1, x2 = (_number_text(v) for v in row[:2])
+    return network_diagram(inputs=row,
+                           title=f"One XOR input: x1 = {x1}, x2 = {x2}")
 
 
 def make_loss_figure(history=None):
@@ -50,7 +52,7 @@ def make_loss_figure(history=None):
     if history is None:
         history = trained_network()[1]
     _check_history(history)
-    return plotting.loss_curve(
+    return loss_curve(
         history.loss, title=f"Training loss (sum of squares), {history.iterations} iterations")
 
 
@@ -68,7 +70,7 @@ def make_predictions_figure(network=None, history=None):
     if not isinstance(network, NeuralNetwork):
         raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
     _check_history(history)
-    return plotting.predictions_plot(network.y, network.predict(network.input),
+    return predictions_plot(network.y, network.predict(network.input),
                                      inputs=network.input,
                                      title=f"XOR after {history.iterations} iterations")
 
