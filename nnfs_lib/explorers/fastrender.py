@@ -1,9 +1,11 @@
-"""Incremental Agg rendering of the training explorer's figure: redraw only what changed.
+"""Explorer figures as PNG bytes: ``render_png``, incremental for the training explorer.
 
-``nnfs_lib.explorer_figures.render_png`` calls ``Blitter.draw`` for a figure
-made by ``draw_training``; every other figure gets a plain ``canvas.draw()``.
-The pixels are the same as a full draw (``tests/test_widgets.py`` compares
-them); only the time differs (about half, see ``benchmarks/bench_widgets.py``).
+Every explorer shows its figure as the PNG of ``render_png``. The training
+explorer passes the ``Blitter`` of its ``TrainingFigure``
+(``explorers.training_figure``): ``Blitter.draw`` redraws only what changed;
+every other figure gets a plain ``canvas.draw()``. The pixels are the same as
+a full draw (``tests/explorers/test_training_explorer.py`` compares them); only
+the time differs (about half, see ``benchmarks/bench_widgets.py``).
 
 The PNG is written with ``matplotlib.image.imsave`` (fast compression, no
 metadata), so nothing beyond matplotlib is needed.
@@ -14,18 +16,25 @@ import io
 import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from matplotlib.image import imsave
 from matplotlib.path import Path
 from matplotlib.transforms import Bbox, IdentityTransform
 
-from nnfs_lib.plots import style as plotting
+from nnfs_lib.plots.style import STYLE
 
 #: Pixel paddings of the incremental renderer were tuned at 66 dpi; scaled by dpi / 66.
 _TUNED_DPI = 66
 
 
-def png_bytes(fig, blitter=None):
-    """``fig`` rendered by Agg as PNG bytes; incrementally when a ``Blitter`` is given."""
+def render_png(fig, blitter=None):
+    """``fig`` rendered by Agg as PNG bytes (fast compression, no metadata).
+
+    With a ``Blitter`` (a ``TrainingFigure``'s), incrementally; the pixels are
+    the same as a full draw.
+    """
+    if not isinstance(fig, Figure):
+        raise TypeError(f"fig must be a matplotlib Figure, got {type(fig).__name__}")
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     if blitter is None:
         canvas.draw()
@@ -80,7 +89,7 @@ class Blitter:
                 volatile = self.panels.volatile
                 changed = [ax for ax in fig.axes
                            if ax in volatile or keys[ax] != self.keys.get(ax)]
-                with mpl.rc_context(plotting.STYLE):
+                with mpl.rc_context(STYLE):
                     for ax in changed:
                         if ax not in volatile:  # its ticks may have grown
                             self.slots[ax] = Bbox.union([self.slots[ax],
