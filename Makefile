@@ -1,7 +1,8 @@
 # Two commands for a fresh machine (Python 3.10+ and make):
 #   make lab    create .venv, install, open JupyterLab on notebooks/
 #   make test   create .venv, install, run unit tests + nbval + ruff
-# Also: make notebooks (re-execute and store outputs), make images, make bench.
+# Also: make notebooks (re-execute and store outputs), make images, make bench,
+# make lines (lines per module against the budgets).
 
 PYTHON ?= python3
 VENV := .venv
@@ -11,7 +12,7 @@ FIRST_NOTEBOOK := notebooks/00_the_network.ipynb
 LAB_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: install lab test notebooks images bench lint clean
+.PHONY: install lab test notebooks images bench lines lint clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +28,22 @@ lab: install
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
 		--ServerApp.default_url=/lab/tree/$(FIRST_NOTEBOOK) $(LAB_ARGS)
 
+# The notebooks are checked three more ways after the main run: on the code
+# paths of CPUs without AVX-512 and without AVX2 (most students' laptops), and
+# with every drawn initial weight moved by one ulp, five times (tests/perturbation):
+# a printed number that changes there sits on a knife edge.
+NO_AVX512 := X86_V4 AVX512_ICL AVX512_SPR
+PERTURB_SEEDS := 1 2 3 4 5
+
 test: install
 	$(BIN)/python -m pytest
+	NNFS_CPU_LEG=no-avx512 NPY_DISABLE_CPU_FEATURES="$(NO_AVX512)" OPENBLAS_CORETYPE=Haswell \
+		$(BIN)/python -m pytest -q notebooks tests/repo/test_cpu_leg.py
+	NNFS_CPU_LEG=no-avx2 NPY_DISABLE_CPU_FEATURES="$(NO_AVX512) X86_V3" OPENBLAS_CORETYPE=Nehalem \
+		$(BIN)/python -m pytest -q notebooks tests/repo/test_cpu_leg.py
+	for seed in $(PERTURB_SEEDS); do \
+		NNFS_PERTURB_SEED=$$seed PYTHONPATH=tests/perturbation \
+		$(BIN)/python -m pytest -q notebooks tests/perturbation || exit 1; done
 	$(BIN)/ruff check .
 
 lint: install
@@ -39,6 +54,9 @@ notebooks: install
 
 images: install
 	$(BIN)/python tools/make_images.py images
+
+lines:
+	$(PYTHON) tools/line_counts.py
 
 bench: install
 	for script in benchmarks/*.py; do $(BIN)/python $$script || exit 1; done

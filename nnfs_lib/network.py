@@ -45,6 +45,15 @@ from .activations import _sigmoid
 MAX_HIDDEN_UNITS = 10_000
 
 
+def draw_weights(generator, shape, init_scale=1.0):
+    """Starting weights, uniform on [0, init_scale): the article's ``np.random.rand``.
+
+    The one place the library draws weights (the lab's batch trainer uses it
+    too), from a seeded ``numpy.random.Generator``.
+    """
+    return init_scale * generator.random(shape)
+
+
 class NeuralNetwork:
     """A d-h-k sigmoid network trained by gradient descent on the sum-of-squares loss.
 
@@ -87,8 +96,8 @@ class NeuralNetwork:
                  ("bias1", bias1), ("bias2", bias2)) if value is not None}
         for name, value in given.items():  # check what was given before drawing anything
             setattr(self, name, value)
-        drawn = {"weights1": init_scale * generator.random((d, h)),  # always both draws,
-                 "weights2": init_scale * generator.random((h, k)),  # in this order
+        drawn = {"weights1": draw_weights(generator, (d, h), init_scale),  # always both
+                 "weights2": draw_weights(generator, (h, k), init_scale),  # draws, in order
                  "bias1": np.zeros((1, h)) if biases else None,
                  "bias2": np.zeros((1, k)) if biases else None}
         for name, value in drawn.items():
