@@ -9,7 +9,7 @@ plot changed: in JupyterLab (``/lab``) and in Notebook 7 (``/notebooks/...``,
 served by the same server; there the keyboard does not move sliders).
 Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails.
 
-    .venv/bin/python -m pytest tests/test_browser.py -p no:cacheprovider -o addopts=""
+    .venv/bin/python -m pytest tests/explorers/test_browser.py -p no:cacheprovider -o addopts=""
 """
 
 import json

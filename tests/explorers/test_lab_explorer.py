@@ -1,4 +1,5 @@
-"""The initial-weights lab explorer (notebook 09), driven without a browser (slider .value)."""
+"""The initial-weights lab explorer (notebook 09), driven without a browser (slider .value),
+and its figure ``draw_lab``."""
 
 import warnings
 
@@ -7,13 +8,15 @@ import numpy as np
 import pytest
 from clear_errors import assert_clear_error
 from matplotlib.text import Text
-from nnfs_lib.many import solved
 
-from nnfs_lib import lab as L
-from nnfs_lib import lab_plotting as LP
-from nnfs_lib import widgets as W
 from nnfs_lib.datasets import xor
+from nnfs_lib.explorers.fastrender import render_png
+from nnfs_lib.explorers.lab import LabExplorer, LabFigure, draw_lab
+from nnfs_lib.explorers.training_settings import TrainingSettings
+from nnfs_lib.lab.many import solved
+from nnfs_lib.lab.settings import LOSS_BINS, LOSS_FLOOR, LabSettings, train_lab
 from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.plots.style import BLUE, VERMILLION
 from nnfs_lib.training import train
 
 # Every warning, from any update, is an error in these tests.
@@ -26,7 +29,7 @@ SMALL = dict(networks=200, curves=4)
 @pytest.fixture
 def explorer():
     open_before = plt.get_fignums()
-    made = W.LabExplorer(W.LabSettings(**SMALL), raise_errors=True)
+    made = LabExplorer(LabSettings(**SMALL), raise_errors=True)
     yield made
     # An exception swallowed by a callback (button clicks go through ipywidgets'
     # dispatcher, which only logs) still fails the test.
@@ -35,14 +38,20 @@ def explorer():
 
 
 def histogram_heights(explorer):
-    panels = LP.lab_panels(explorer.figure)
-    solved_heights = [bar.get_height() for bar in panels["solved_bars"]]
-    failed_heights = [bar.get_height() for bar in panels["failed_bars"]]
+    solved_heights = [bar.get_height() for bar in explorer.panels.solved_bars]
+    failed_heights = [bar.get_height() for bar in explorer.panels.failed_bars]
     return np.array(solved_heights), np.array(failed_heights)
 
 
 def headline(explorer):
-    return LP.lab_panels(explorer.figure)["headline"].get_text()
+    return explorer.panels.headline.get_text()
+
+
+def static_panels(settings):
+    """The panels of the static figure ``draw_lab(settings)`` draws."""
+    panels = LabFigure(settings)
+    panels.update(settings, train_lab(settings))
+    return panels
 
 
 def test_default_settings_solve_xor_from_every_start(explorer):
@@ -65,7 +74,7 @@ def test_large_scale_gives_a_lower_success_rate(explorer):
     solved_heights, failed_heights = histogram_heights(explorer)
     assert failed_heights.sum() == np.count_nonzero(~explorer.result.solved) > 160
     # failed starts end at high losses, on the right of the histogram
-    centres = np.sqrt(L.LOSS_BINS[:-1] * L.LOSS_BINS[1:])
+    centres = np.sqrt(LOSS_BINS[:-1] * LOSS_BINS[1:])
     assert np.average(centres, weights=failed_heights) > 0.1
     assert headline(explorer).startswith(f"{100 * explorer.result.success_rate:.1f}%")
 
@@ -85,7 +94,7 @@ def test_each_slider_retrains(explorer, control, value):
         assert explorer.result.success_rate == 0.0
         assert explorer.result.history.weights1.shape == (200, 3, 1)
     if control == "iterations":
-        lines = LP.lab_panels(explorer.figure)["lines"]
+        lines = explorer.panels.lines
         assert all(line.get_xdata().size == 101 for line in lines)
     updates = explorer.updates
     getattr(explorer, control).value = value  # no change, no update
@@ -99,7 +108,7 @@ def test_sliders_retrain_on_release_only(explorer):
 def test_numbers_match_single_networks_trained_one_by_one(explorer):
     explorer.init_scale.value = 4.0
     x, y = xor()
-    panels = LP.lab_panels(explorer.figure)
+    panels = explorer.panels
     for seed in (0, 1, 2):
         network = NeuralNetwork(x, y, rng=seed, init_scale=4.0)
         history = train(network, 1500)
@@ -108,10 +117,10 @@ def test_numbers_match_single_networks_trained_one_by_one(explorer):
         is_solved = bool(solved(network.predict(x), y)[0])
         assert bool(explorer.result.solved[seed]) == is_solved
         # the drawn curve of start `seed` is that network's loss history
-        np.testing.assert_allclose(panels["lines"][seed].get_ydata(),
-                                   np.maximum(history.loss, L.LOSS_FLOOR), rtol=1e-9)
-        expected = LP.plotting.BLUE if is_solved else LP.plotting.VERMILLION
-        assert panels["lines"][seed].get_color() == expected
+        np.testing.assert_allclose(panels.lines[seed].get_ydata(),
+                                   np.maximum(history.loss, LOSS_FLOOR), rtol=1e-9)
+        expected = BLUE if is_solved else VERMILLION
+        assert panels.lines[seed].get_color() == expected
 
 
 def test_reset_restores_the_defaults(explorer):
@@ -123,37 +132,22 @@ def test_reset_restores_the_defaults(explorer):
     np.testing.assert_array_equal(explorer.result.final_loss, first)
 
 
-def test_callback_exception_is_shown_and_raised(explorer, monkeypatch):
-    def broken(*args):
-        raise RuntimeError("boom")
-
-    monkeypatch.setattr(W, "train_lab", broken)
-    with pytest.raises(RuntimeError, match="boom"):
-        explorer.hidden_units.value = 3
-    assert "boom" in explorer.error_label.value
-    explorer.raise_errors = False
-    explorer.hidden_units.value = 5  # shown, not raised
-    assert isinstance(explorer.last_error, RuntimeError)
-    monkeypatch.undo()
-    explorer.hidden_units.value = 4
-    assert explorer.last_error is None and explorer.error_label.value == ""
-
-
 def test_static_figure_equals_the_explorer_at_default_settings():
-    explorer = W.LabExplorer(raise_errors=True)
-    static = W.draw_lab(W.LabSettings())
-    live = explorer.figure
-    assert static is not live
-    a, b = LP.lab_panels(static), LP.lab_panels(live)
+    explorer = LabExplorer(raise_errors=True)
+    static = draw_lab(LabSettings())
+    assert static is not explorer.figure
+    assert render_png(static) == explorer.image.value  # the same pixels
+    a, b = static_panels(LabSettings()), explorer.panels
     for key in ("solved_bars", "failed_bars"):
-        assert [r.get_height() for r in a[key]] == [r.get_height() for r in b[key]]
-        assert [r.get_y() for r in a[key]] == [r.get_y() for r in b[key]]
-    for line_a, line_b in zip(a["lines"], b["lines"], strict=True):
+        assert [r.get_height() for r in getattr(a, key)] == \
+            [r.get_height() for r in getattr(b, key)]
+        assert [r.get_y() for r in getattr(a, key)] == [r.get_y() for r in getattr(b, key)]
+    for line_a, line_b in zip(a.lines, b.lines, strict=True):
         np.testing.assert_array_equal(line_a.get_xydata(), line_b.get_xydata())
         assert line_a.get_color() == line_b.get_color()
     for key in ("headline", "subtitle", "counts"):
-        assert a[key].get_text() == b[key].get_text()
-    assert a["headline"].get_text() == "100.0% of 500 starts solve XOR"
+        assert getattr(a, key).get_text() == getattr(b, key).get_text()
+    assert a.headline.get_text() == "100.0% of 500 starts solve XOR"
     assert explorer.last_error is None
 
 
@@ -162,12 +156,12 @@ def test_an_update_after_other_settings_matches_a_fresh_drawing(explorer):
     explorer.hidden_units.value = 2
     explorer.init_scale.value = 1.0
     settings = explorer.settings
-    fresh = LP.lab_panels(W.draw_lab(settings))
-    live = LP.lab_panels(explorer.figure)
-    assert [r.get_height() for r in fresh["failed_bars"]] == \
-        [r.get_height() for r in live["failed_bars"]]
-    assert fresh["subtitle"].get_text() == live["subtitle"].get_text()
-    assert live["hist"].get_ylim() == fresh["hist"].get_ylim()
+    fresh, live = static_panels(settings), explorer.panels
+    assert [r.get_height() for r in fresh.failed_bars] == \
+        [r.get_height() for r in live.failed_bars]
+    assert fresh.subtitle.get_text() == live.subtitle.get_text()
+    assert live.hist.get_ylim() == fresh.hist.get_ylim()
+    assert render_png(draw_lab(settings)) == explorer.image.value
 
 
 def test_many_updates_leak_no_figures_and_stay_fast(explorer):
@@ -183,8 +177,8 @@ def test_many_updates_leak_no_figures_and_stay_fast(explorer):
 
 
 def test_lab_figure_text_is_at_least_12_points():
-    fig = W.draw_lab(W.LabSettings(**SMALL))
-    W.render_png(fig)  # creates the tick labels
+    fig = draw_lab(LabSettings(**SMALL))
+    render_png(fig)  # creates the tick labels
     for text in fig.findobj(Text):
         if text.get_visible() and text.get_text():
             assert text.get_fontsize() >= 12, (text.get_text(), text.get_fontsize())
@@ -196,9 +190,9 @@ def test_edge_settings_draw_without_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         for case in cases:
-            settings = W.LabSettings(**{**SMALL, **case})
-            result = W.train_lab(settings)
-            W.render_png(W.draw_lab(settings, result))
+            settings = LabSettings(**{**SMALL, **case})
+            result = train_lab(settings)
+            render_png(draw_lab(settings, result))
             assert np.all(np.isfinite(result.final_loss))
 
 
@@ -207,26 +201,25 @@ def test_explorer_displays_as_a_widget(explorer):
 
 
 BAD_CALLS = {
-    "scale zero": (lambda: W.LabSettings(init_scale=0), ValueError, "init_scale"),
-    "scale string": (lambda: W.LabSettings(init_scale="big"), TypeError, "init_scale"),
-    "iterations negative": (lambda: W.LabSettings(iterations=-1), ValueError, "iterations"),
-    "iterations float": (lambda: W.LabSettings(iterations=1.5), TypeError, "iterations"),
-    "rate nan": (lambda: W.LabSettings(learning_rate=float("nan")), ValueError,
+    "scale zero": (lambda: LabSettings(init_scale=0), ValueError, "init_scale"),
+    "scale string": (lambda: LabSettings(init_scale="big"), TypeError, "init_scale"),
+    "iterations negative": (lambda: LabSettings(iterations=-1), ValueError, "iterations"),
+    "iterations float": (lambda: LabSettings(iterations=1.5), TypeError, "iterations"),
+    "rate nan": (lambda: LabSettings(learning_rate=float("nan")), ValueError,
                  "learning_rate"),
-    "width zero": (lambda: W.LabSettings(hidden_units=0), ValueError, "hidden_units"),
-    "width huge": (lambda: W.LabSettings(hidden_units=1000), ValueError, "hidden_units"),
-    "networks zero": (lambda: W.LabSettings(networks=0), ValueError, "networks"),
-    "curves > networks": (lambda: W.LabSettings(networks=3, curves=4), ValueError, "curves"),
-    "too much history": (lambda: W.LabSettings(networks=10_000, iterations=100_000),
+    "width zero": (lambda: LabSettings(hidden_units=0), ValueError, "hidden_units"),
+    "width huge": (lambda: LabSettings(hidden_units=1000), ValueError, "hidden_units"),
+    "networks zero": (lambda: LabSettings(networks=0), ValueError, "networks"),
+    "curves > networks": (lambda: LabSettings(networks=3, curves=4), ValueError, "curves"),
+    "too much history": (lambda: LabSettings(networks=10_000, iterations=100_000),
                          ValueError, "networks x"),
-    "train settings": (lambda: W.train_lab("a"), TypeError, "settings"),
-    "draw settings": (lambda: W.draw_lab(W.TrainingSettings()), TypeError, "settings"),
-    "draw result": (lambda: W.draw_lab(result="a"), TypeError, "result"),
-    "draw mismatched result": (lambda: W.draw_lab(W.LabSettings(networks=50, curves=2),
-                                                  W.train_lab(W.LabSettings(**SMALL))),
+    "train settings": (lambda: train_lab("a"), TypeError, "settings"),
+    "draw settings": (lambda: draw_lab(TrainingSettings()), TypeError, "settings"),
+    "draw result": (lambda: draw_lab(result="a"), TypeError, "result"),
+    "draw mismatched result": (lambda: draw_lab(LabSettings(networks=50, curves=2),
+                                                  train_lab(LabSettings(**SMALL))),
                                ValueError, "result"),
-    "draw fig": (lambda: W.draw_lab(fig="a"), TypeError, "fig"),
-    "explorer settings": (lambda: W.LabExplorer(W.TrainingSettings()), TypeError, "settings"),
+    "explorer settings": (lambda: LabExplorer(TrainingSettings()), TypeError, "settings"),
 }
 
 

@@ -1,7 +1,8 @@
-"""Behaviour of nnfs_lib.plotting and nnfs_lib.figures."""
+"""Behaviour of the nnfs_lib.plots figures of one network, and of tools/make_images.py."""
 
 import hashlib
 
+import make_images
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -10,9 +11,12 @@ from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from nnfs_lib import figures, plotting
 from nnfs_lib.datasets import xor
 from nnfs_lib.network import NeuralNetwork
+from nnfs_lib.plots.boundary import decision_boundary, decision_grid, network_predictor
+from nnfs_lib.plots.curves import ACTIVATIONS, activation_plot, loss_curve, predictions_plot
+from nnfs_lib.plots.diagram import network_diagram
+from nnfs_lib.plots.overview import training_overview
 from nnfs_lib.training import train
 
 
@@ -32,7 +36,7 @@ def edges_of(fig):
 
 # -- network diagram ------------------------------------------------------------
 def test_diagram_without_weights_has_all_edges_and_layer_titles():
-    fig = plotting.network_diagram()
+    fig = network_diagram()
     assert len(edges_of(fig).get_segments()) == 3 * 4 + 4 * 1
     texts = {t.get_text() for t in fig.axes[0].texts}
     assert {"x1", "x2", "x3", "h1", "h2", "h3", "h4", "ŷ"} <= texts
@@ -43,7 +47,7 @@ def test_diagram_edges_follow_weights():
     rng = np.random.default_rng(1)
     weights1 = rng.normal(size=(2, 5))
     weights2 = rng.normal(size=(5, 3))
-    fig = plotting.network_diagram(weights1, weights2)
+    fig = network_diagram(weights1, weights2)
     edges = edges_of(fig)
     assert len(edges.get_segments()) == 2 * 5 + 5 * 3
     w = np.concatenate([weights1.ravel(), weights2.ravel()])
@@ -59,7 +63,7 @@ def test_diagram_edges_follow_weights():
 def test_diagram_colours_are_symmetric_around_zero():
     weights1 = np.array([[2.0, -2.0], [0.5, -0.5]])
     weights2 = np.array([[1.0], [-1.0]])
-    edges = edges_of(plotting.network_diagram(weights1, weights2))
+    edges = edges_of(network_diagram(weights1, weights2))
     norm = edges.norm
     assert norm.vmin == -norm.vmax == -2.0
     edges.update_scalarmappable()
@@ -76,7 +80,7 @@ def test_diagram_colours_are_symmetric_around_zero():
 
 
 def test_diagram_shows_inputs_in_input_nodes():
-    fig = plotting.network_diagram(inputs=[1, 0, 1])
+    fig = network_diagram(inputs=[1, 0, 1])
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert texts.count("1") == 2 and texts.count("0") == 1
     assert any("constant" in t for t in texts)
@@ -84,17 +88,17 @@ def test_diagram_shows_inputs_in_input_nodes():
 
 def test_diagram_validation():
     with pytest.raises(ValueError, match="inputs"):
-        plotting.network_diagram(inputs=[1, 0])
+        network_diagram(inputs=[1, 0])
     with pytest.raises(ValueError, match="weights2"):
-        plotting.network_diagram(np.ones((3, 4)), np.ones((5, 1)))
+        network_diagram(np.ones((3, 4)), np.ones((5, 1)))
     with pytest.raises(ValueError, match="weights1 and weights2"):
-        plotting.network_diagram(np.ones((3, 4)))
+        network_diagram(np.ones((3, 4)))
 
 
 # -- loss -------------------------------------------------------------------------
 def test_loss_curve_plots_the_loss(trained):
     loss = trained[1].loss
-    fig = plotting.loss_curve(loss)
+    fig = loss_curve(loss)
     ax = fig.axes[0]
     line = ax.lines[0]
     assert line.get_gid() == "loss"
@@ -110,7 +114,7 @@ def test_loss_curve_plots_the_loss(trained):
 
 def test_loss_curve_log_scale_and_marker(trained):
     loss = trained[1].loss
-    fig = plotting.loss_curve(loss, log_scale=True, marker_at=50)
+    fig = loss_curve(loss, log_scale=True, marker_at=50)
     ax = fig.axes[0]
     assert ax.get_yscale() == "log"
     (dot,) = [line for line in ax.lines if line.get_gid() == "marker-dot"]
@@ -121,20 +125,20 @@ def test_loss_curve_log_scale_and_marker(trained):
 
 def test_loss_curve_validation():
     with pytest.raises(ValueError, match="loss"):
-        plotting.loss_curve(np.ones((3, 2)))
+        loss_curve(np.ones((3, 2)))
     with pytest.raises(ValueError, match="loss"):
-        plotting.loss_curve([])
+        loss_curve([])
     with pytest.raises(ValueError, match="loss"):
-        plotting.loss_curve([1.0, 0.0], log_scale=True)
+        loss_curve([1.0, 0.0], log_scale=True)
     with pytest.raises(ValueError, match="marker_at"):
-        plotting.loss_curve([1.0, 0.5], marker_at=2)
+        loss_curve([1.0, 0.5], marker_at=2)
 
 
 # -- predictions ------------------------------------------------------------------
 def test_predictions_bars_match_data():
     x, y = xor()
     predictions = np.array([[0.1], [0.8], [0.7], [0.25]])
-    fig = plotting.predictions_plot(y, predictions, inputs=x)
+    fig = predictions_plot(y, predictions, inputs=x)
     ax = fig.axes[0]
     targets, preds = ax.containers
     np.testing.assert_allclose([b.get_height() for b in targets], y.ravel())
@@ -149,11 +153,11 @@ def test_predictions_bars_match_data():
 
 def test_predictions_validation():
     with pytest.raises(ValueError, match="predictions"):
-        plotting.predictions_plot([0, 1, 1, 0], [0.1, 0.2, 0.3])
+        predictions_plot([0, 1, 1, 0], [0.1, 0.2, 0.3])
     with pytest.raises(ValueError, match="inputs"):
-        plotting.predictions_plot([0, 1], [0.1, 0.2], inputs=np.zeros((3, 2)))
+        predictions_plot([0, 1], [0.1, 0.2], inputs=np.zeros((3, 2)))
     with pytest.raises(ValueError, match="y"):
-        plotting.predictions_plot(np.zeros((2, 2)), np.zeros((2, 2)))
+        predictions_plot(np.zeros((2, 2)), np.zeros((2, 2)))
 
 
 # -- decision boundary ------------------------------------------------------------
@@ -165,11 +169,11 @@ def test_decision_boundary_evaluates_predict_on_the_grid():
         return points[:, :1]
 
     x, y = xor()
-    fig = plotting.decision_boundary(first_input, x, y, resolution=21)
+    fig = decision_boundary(first_input, x, y, resolution=21)
     (points,) = calls
     assert points.shape == (21 * 21, 2)
     assert points.min() == pytest.approx(-0.1) and points.max() == pytest.approx(1.1)
-    grid_x1, grid_x2, output = plotting.decision_grid(first_input, resolution=21)
+    grid_x1, grid_x2, output = decision_grid(first_input, resolution=21)
     np.testing.assert_array_equal(output, grid_x1)
     ax = fig.axes[0]
     (filled,) = [c for c in ax.collections if c.get_gid() == "output"]
@@ -188,7 +192,7 @@ def test_decision_boundary_evaluates_predict_on_the_grid():
 
 def test_network_predictor_appends_the_constant_column(trained):
     network = trained[0]
-    predict = plotting.network_predictor(network)
+    predict = network_predictor(network)
     points = np.array([[0.0, 1.0], [0.3, 0.2]])
     expected = network.predict(np.column_stack([points, np.ones(2)]))
     np.testing.assert_array_equal(predict(points), expected)
@@ -196,18 +200,18 @@ def test_network_predictor_appends_the_constant_column(trained):
 
 def test_decision_boundary_validation():
     with pytest.raises(ValueError, match="predict"):
-        plotting.decision_boundary(lambda p: p, resolution=5)
+        decision_boundary(lambda p: p, resolution=5)
     with pytest.raises(ValueError, match="y"):
-        plotting.decision_boundary(lambda p: p[:, :1], np.zeros((4, 2)), np.zeros(3))
+        decision_boundary(lambda p: p[:, :1], np.zeros((4, 2)), np.zeros(3))
 
 
 # -- activations ------------------------------------------------------------------
 @pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu"])
 def test_activation_plot_draws_function_and_derivative(name):
     z = np.linspace(-3, 3, 13)
-    fig = plotting.activation_plot(name, z=z)
+    fig = activation_plot(name, z=z)
     ax = fig.axes[0]
-    function, derivative = plotting.ACTIVATIONS[name]
+    function, derivative = ACTIVATIONS[name]
     np.testing.assert_allclose(ax.lines[0].get_ydata(), function(z))
     slope_z, slope = (np.asarray(v, dtype=float) for v in ax.lines[1].get_data())
     drawn = ~np.isnan(slope)
@@ -222,22 +226,22 @@ def test_activation_plot_draws_function_and_derivative(name):
     assert ax.get_xlabel() == "z (pre-activation)"
     assert ax.get_legend() is not None
     with pytest.raises(ValueError, match="name"):
-        plotting.activation_plot("softmax")
+        activation_plot("softmax")
 
 
 # -- overview ------------------------------------------------------------------------
 def test_training_overview_uses_snapshots(trained):
     network, history = trained
     before = network.weights1.copy()
-    fig = plotting.training_overview(network, history, iteration=100)
+    fig = training_overview(network, history, iteration=100)
     np.testing.assert_array_equal(network.weights1, before)  # not changed
     diagram = fig.axes[0]
     (edges,) = [c for c in diagram.collections if c.get_gid() == "edges"]
     w1, w2 = history.snapshots[100]
     np.testing.assert_array_equal(edges.get_array(), np.concatenate([w1.ravel(), w2.ravel()]))
     with pytest.raises(ValueError, match="snapshot"):
-        plotting.training_overview(network, history, iteration=7)
-    again = plotting.training_overview(network, history, fig=fig)
+        training_overview(network, history, iteration=7)
+    again = training_overview(network, history, fig=fig)
     assert again is fig
 
 
@@ -245,13 +249,13 @@ def test_training_overview_uses_snapshots(trained):
 def all_figures(network, history):
     x, y = network.input, network.y
     return {
-        "diagram": lambda ax=None: plotting.network_diagram(
+        "diagram": lambda ax=None: network_diagram(
             network.weights1, network.weights2, inputs=x[1], ax=ax),
-        "loss": lambda ax=None: plotting.loss_curve(history.loss, marker_at=3, ax=ax),
-        "predictions": lambda ax=None: plotting.predictions_plot(y, network.output, x, ax=ax),
-        "boundary": lambda ax=None: plotting.decision_boundary(
-            plotting.network_predictor(network), x, y, resolution=11, ax=ax),
-        "activation": lambda ax=None: plotting.activation_plot("tanh", ax=ax),
+        "loss": lambda ax=None: loss_curve(history.loss, marker_at=3, ax=ax),
+        "predictions": lambda ax=None: predictions_plot(y, network.output, x, ax=ax),
+        "boundary": lambda ax=None: decision_boundary(
+            network_predictor(network), x, y, resolution=11, ax=ax),
+        "activation": lambda ax=None: activation_plot("tanh", ax=ax),
     }
 
 
@@ -260,7 +264,7 @@ def test_no_pyplot_figures_are_left_open(trained):
     for make in all_figures(*trained).values():
         fig = make()
         assert isinstance(fig, Figure)
-    plotting.training_overview(*trained)
+    training_overview(*trained)
     assert len(plt.get_fignums()) == before
 
 
@@ -273,7 +277,7 @@ def test_drawing_into_a_given_axes_returns_its_figure(trained):
 
 def test_all_text_is_at_least_12_points(trained):
     figs = [make() for make in all_figures(*trained).values()]
-    figs += [plotting.training_overview(*trained), figures.make_input_figure()]
+    figs += [training_overview(*trained), make_images.make_input_figure()]
     for fig in figs:
         fig.draw_without_rendering()  # creates the tick labels
         for text in fig.findobj(Text):
@@ -286,8 +290,8 @@ def test_all_text_is_at_least_12_points(trained):
 
 def test_figures_main_writes_reproducible_pngs(tmp_path):
     first, second = tmp_path / "a", tmp_path / "b"
-    assert figures.main([str(first)]) == 0
-    assert figures.main([str(second)]) == 0
+    assert make_images.main([str(first)]) == 0
+    assert make_images.main([str(second)]) == 0
     names = ["2-layer-ann.png", "ann-1-input.png", "ann-1-loss.png", "ann-1-predictions.png"]
     assert sorted(p.name for p in first.iterdir()) == names
     for name in names:
@@ -298,7 +302,7 @@ def test_figures_main_writes_reproducible_pngs(tmp_path):
 
 
 def test_figures_main_usage():
-    assert figures.main([]) == 2
+    assert make_images.main([]) == 2
 
 
 # -- bad input: a clear error naming the argument, before any arithmetic ------------
@@ -308,40 +312,40 @@ def _network_and_history():
 
 
 BAD_CALLS = {
-    "loss string": (lambda: plotting.loss_curve("abc"), TypeError, "loss"),
-    "loss strings": (lambda: plotting.loss_curve(["a", "b"]), TypeError, "loss"),
-    "log flag": (lambda: plotting.loss_curve([1.0, 0.5], log_scale="yes"), TypeError,
+    "loss string": (lambda: loss_curve("abc"), TypeError, "loss"),
+    "loss strings": (lambda: loss_curve(["a", "b"]), TypeError, "loss"),
+    "log flag": (lambda: loss_curve([1.0, 0.5], log_scale="yes"), TypeError,
                  "log_scale"),
-    "weights strings": (lambda: plotting.network_diagram("a", "b"), TypeError, "weights1"),
-    "weights huge": (lambda: plotting.network_diagram(np.full((3, 4), 1e308), np.ones((4, 1))),
+    "weights strings": (lambda: network_diagram("a", "b"), TypeError, "weights1"),
+    "weights huge": (lambda: network_diagram(np.full((3, 4), 1e308), np.ones((4, 1))),
                      ValueError, "weights1"),
-    "layer_sizes None": (lambda: plotting.network_diagram(layer_sizes=None), TypeError,
+    "layer_sizes None": (lambda: network_diagram(layer_sizes=None), TypeError,
                          "layer_sizes"),
-    "layer_sizes nan": (lambda: plotting.network_diagram(layer_sizes=(3, float("nan"), 1)),
+    "layer_sizes nan": (lambda: network_diagram(layer_sizes=(3, float("nan"), 1)),
                         TypeError, "layer_sizes"),
-    "layer_sizes inf": (lambda: plotting.network_diagram(layer_sizes=(3, float("inf"), 1)),
+    "layer_sizes inf": (lambda: network_diagram(layer_sizes=(3, float("inf"), 1)),
                         TypeError, "layer_sizes"),
-    "layer_sizes bool": (lambda: plotting.network_diagram(layer_sizes=(True, 4, 1)),
+    "layer_sizes bool": (lambda: network_diagram(layer_sizes=(True, 4, 1)),
                          TypeError, "layer_sizes"),
-    "layer_sizes zero": (lambda: plotting.network_diagram(layer_sizes=(3, 0, 1)),
+    "layer_sizes zero": (lambda: network_diagram(layer_sizes=(3, 0, 1)),
                          ValueError, "layer_sizes"),
-    "overview network": (lambda: plotting.training_overview(None, _network_and_history()[1]),
+    "overview network": (lambda: training_overview(None, _network_and_history()[1]),
                          TypeError, "network"),
-    "overview history": (lambda: plotting.training_overview(_network_and_history()[0], None),
+    "overview history": (lambda: training_overview(_network_and_history()[0], None),
                          TypeError, "history"),
-    "overview iteration": (lambda: plotting.training_overview(*_network_and_history(),
+    "overview iteration": (lambda: training_overview(*_network_and_history(),
                                                               iteration=[1]),
                            TypeError, "iteration"),
-    "predictor": (lambda: plotting.network_predictor("net"), TypeError, "network"),
-    "grid low string": (lambda: plotting.decision_grid(lambda p: p[:, :1], low="a"),
+    "predictor": (lambda: network_predictor("net"), TypeError, "network"),
+    "grid low string": (lambda: decision_grid(lambda p: p[:, :1], low="a"),
                         TypeError, "low"),
-    "grid low nan": (lambda: plotting.decision_grid(lambda p: p[:, :1], low=float("nan")),
+    "grid low nan": (lambda: decision_grid(lambda p: p[:, :1], low=float("nan")),
                      ValueError, "low"),
-    "grid high below low": (lambda: plotting.decision_grid(lambda p: p[:, :1], high=-1.0),
+    "grid high below low": (lambda: decision_grid(lambda p: p[:, :1], high=-1.0),
                             ValueError, "low"),
-    "grid resolution": (lambda: plotting.decision_grid(lambda p: p[:, :1], resolution=10**5),
+    "grid resolution": (lambda: decision_grid(lambda p: p[:, :1], resolution=10**5),
                         ValueError, "resolution"),
-    "ax string": (lambda: plotting.loss_curve([1.0, 0.5], ax="ax"), TypeError, "ax"),
+    "ax string": (lambda: loss_curve([1.0, 0.5], ax="ax"), TypeError, "ax"),
 }
 
 
@@ -352,12 +356,12 @@ def test_bad_input_raises_a_clear_error(name):
 
 def test_output_colour_bar_has_no_extension_arrows_for_a_sigmoid_output(trained):
     network = trained[0]
-    fig = plotting.decision_boundary(plotting.network_predictor(network), network.input,
+    fig = decision_boundary(network_predictor(network), network.input,
                                      network.y, resolution=11)
     (filled,) = [c for c in fig.axes[0].collections if c.get_gid() == "output"]
     assert filled.extend == "neither"
     # an output beyond [0, 1] gets the end colours, and the arrows say so
-    fig = plotting.decision_boundary(lambda p: 2 * p[:, :1] - 0.5, resolution=11)
+    fig = decision_boundary(lambda p: 2 * p[:, :1] - 0.5, resolution=11)
     (filled,) = [c for c in fig.axes[0].collections if c.get_gid() == "output"]
     assert filled.extend == "both"
 
@@ -365,7 +369,7 @@ def test_output_colour_bar_has_no_extension_arrows_for_a_sigmoid_output(trained)
 def test_predictions_figure_title_states_the_real_iteration_count():
     network = NeuralNetwork(*xor(), rng=1)
     history = train(network, 37)
-    fig = figures.make_predictions_figure(network, history)
+    fig = make_images.make_predictions_figure(network, history)
     assert fig.axes[0].get_title() == "XOR after 37 iterations"
     with pytest.raises(ValueError, match="history"):
-        figures.make_predictions_figure(network)
+        make_images.make_predictions_figure(network)

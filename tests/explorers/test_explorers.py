@@ -1,0 +1,129 @@
+"""What every explorer promises: errors in callbacks shown, arguments checked, settings
+shown as given (never clamped to a slider's range), display as a widget."""
+
+import numpy as np
+import pytest
+from clear_errors import assert_clear_error
+
+from nnfs_lib.explorers import lab, small, training
+from nnfs_lib.explorers.lab import LabExplorer
+from nnfs_lib.explorers.small import (
+    ActivationExplorer,
+    LossExplorer,
+    NeuronExplorer,
+    draw_loss_along,
+)
+from nnfs_lib.explorers.training import TrainingExplorer
+from nnfs_lib.explorers.training_settings import TrainingSettings, initial_weights
+from nnfs_lib.lab.settings import LabSettings
+
+#: name -> (make the explorer, (module, function its callback calls), its control,
+#: three values for that control).
+EXPLORERS = {
+    "training": (lambda: TrainingExplorer(raise_errors=True),
+                 (training, "train_from_settings"), lambda e: e.learning_rate, (2.0, 3.0, 1.0)),
+    "lab": (lambda: LabExplorer(LabSettings(networks=50, curves=2), raise_errors=True),
+            (lab, "train_lab"), lambda e: e.hidden_units, (3, 5, 4)),
+    "activation": (lambda: ActivationExplorer(raise_errors=True),
+                   (small, "draw_activation"), lambda e: e.weight, (2.0, 3.0, 1.0)),
+    "neuron": (lambda: NeuronExplorer(raise_errors=True),
+               (small, "draw_neuron"), lambda e: e.weights[0], (1.0, 2.0, 0.5)),
+    "loss": (lambda: LossExplorer(raise_errors=True),
+             (small, "draw_loss_along"), lambda e: e.value, (1.0, 2.0, 0.5)),
+}
+
+
+@pytest.mark.parametrize("name", EXPLORERS)
+def test_callback_exception_is_shown_and_raised(name, monkeypatch):
+    make, (module, function), control, (first, second, third) = EXPLORERS[name]
+    explorer = make()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(module, function, broken)
+    with pytest.raises(RuntimeError, match="boom"):
+        control(explorer).value = first
+    assert "boom" in explorer.error_label.value
+    explorer.raise_errors = False
+    control(explorer).value = second  # shown, not raised
+    assert isinstance(explorer.last_error, RuntimeError)
+    monkeypatch.undo()
+    control(explorer).value = third
+    assert explorer.last_error is None and explorer.error_label.value == ""
+
+
+@pytest.mark.parametrize("name", EXPLORERS)
+def test_explorers_display_as_widgets(name):
+    explorer = EXPLORERS[name][0]()
+    assert "application/vnd.jupyter.widget-view+json" in explorer._repr_mimebundle_()
+
+
+# -- wrong arguments: a clear error naming the argument (not AttributeError/TraitError) --
+BAD_EXPLORERS = {
+    "training settings": (lambda: TrainingExplorer(settings="x"), TypeError, "settings"),
+    "training compact": (lambda: TrainingExplorer(compact="yes"), TypeError, "compact"),
+    "training raise_errors": (lambda: TrainingExplorer(raise_errors=1), TypeError,
+                              "raise_errors"),
+    "lab settings": (lambda: LabExplorer(TrainingSettings()), TypeError, "settings"),
+    "neuron inputs": (lambda: NeuronExplorer(inputs="abc"), TypeError, "inputs"),
+    "neuron weights": (lambda: NeuronExplorer(weights=(1.0, 2.0)), ValueError, "weights"),
+    "loss seed": (lambda: LossExplorer(seed="a"), TypeError, "seed"),
+    "loss negative seed": (lambda: LossExplorer(seed=-1), ValueError, "seed"),
+    "activation weight": (lambda: ActivationExplorer(weight="a"), TypeError, "weight"),
+    "activation bias": (lambda: ActivationExplorer(bias=float("nan")), ValueError, "bias"),
+}
+
+
+@pytest.mark.parametrize("name", BAD_EXPLORERS)
+def test_wrong_arguments_raise_a_clear_error(name):
+    assert_clear_error(*BAD_EXPLORERS[name])
+
+
+# -- settings beyond a slider's usual range: shown as given, never clamped ---------------
+def test_training_explorer_shows_settings_beyond_its_sliders():
+    given = TrainingSettings(iterations=12_000, learning_rate=300.0, seed=500, init_scale=50.0)
+    explorer = TrainingExplorer(given, raise_errors=True)
+    settings = explorer.settings
+    assert (settings.iterations, settings.learning_rate, settings.seed, settings.init_scale) \
+        == (12_000, 300.0, 500, 50.0)
+    assert explorer.result.history.iterations == 12_000
+    drawn = initial_weights(500, 50.0)[0]
+    np.testing.assert_array_equal(settings.weights1, drawn)  # weights up to 50, not cut at 20
+    assert settings.weights1.max() > 20
+    explorer.log_scale.value = True  # an update keeps them
+    assert explorer.settings.seed == 500 and explorer.settings.iterations == 12_000
+
+
+def test_training_explorer_shows_large_given_weights():
+    weights1, weights2 = np.full((3, 4), 30.0), np.full((4, 1), -25.0)
+    explorer = TrainingExplorer(TrainingSettings(weights1=weights1, weights2=weights2,
+                                                 learning_rate=0.001, iterations=10))
+    np.testing.assert_array_equal(explorer.settings.weights1, weights1)
+    np.testing.assert_array_equal(explorer.settings.weights2, weights2)
+    assert explorer.settings.learning_rate == 0.001
+
+
+def test_loss_explorer_keeps_its_seed_beyond_the_slider():
+    explorer = LossExplorer(seed=500, raise_errors=True)
+    assert explorer.seed.value == 500
+    explorer.value.value = 1.0  # an update draws seed 500 still
+    expected = draw_loss_along((1, 0, 0), 1.0, seed=500).axes[0].get_title()
+    assert explorer.figure.axes[0].get_title() == expected
+
+
+def test_small_explorers_show_values_beyond_their_sliders():
+    neuron = NeuronExplorer(inputs=(2.0, 0.0, 1.0), weights=(9.0, 0.0, -7.0), raise_errors=True)
+    assert [s.value for s in neuron.inputs] == [2.0, 0.0, 1.0]
+    assert [s.value for s in neuron.weights] == [9.0, 0.0, -7.0]
+    activation = ActivationExplorer(weight=10.0, bias=-7.0, raise_errors=True)
+    assert (activation.weight.value, activation.bias.value) == (10.0, -7.0)
+
+
+def test_lab_explorer_shows_settings_beyond_its_sliders():
+    given = LabSettings(init_scale=0.01, learning_rate=50.0, iterations=4500, hidden_units=10,
+                        networks=20, curves=2)
+    explorer = LabExplorer(given, raise_errors=True)
+    settings = explorer.settings
+    assert (settings.init_scale, settings.learning_rate, settings.iterations,
+            settings.hidden_units) == (0.01, 50.0, 4500, 10)
