@@ -1,19 +1,24 @@
 """What every explorer promises: errors in callbacks shown, arguments checked, settings
-shown as given (never clamped to a slider's range), display as a widget."""
+shown as given (never clamped to a slider's range), display as a widget, text of 12 pt."""
 
 import numpy as np
 import pytest
 from clear_errors import assert_clear_error
+from matplotlib.text import Text
 
 from nnfs_lib.explorers import lab, small, training
-from nnfs_lib.explorers.lab import LabExplorer
+from nnfs_lib.explorers.fastrender import render_png
+from nnfs_lib.explorers.lab import LabExplorer, draw_lab
 from nnfs_lib.explorers.small import (
     ActivationExplorer,
     LossExplorer,
     NeuronExplorer,
+    draw_activation,
     draw_loss_along,
+    draw_neuron,
 )
 from nnfs_lib.explorers.training import TrainingExplorer
+from nnfs_lib.explorers.training_figure import draw_training
 from nnfs_lib.explorers.training_settings import TrainingSettings, initial_weights
 from nnfs_lib.lab.settings import LabSettings
 
@@ -57,6 +62,26 @@ def test_callback_exception_is_shown_and_raised(name, monkeypatch):
 def test_explorers_display_as_widgets(name):
     explorer = EXPLORERS[name][0]()
     assert "application/vnd.jupyter.widget-view+json" in explorer._repr_mimebundle_()
+
+
+#: The explorers' static figures, as the notebooks draw them (smaller runs).
+FIGURES = {
+    "training": lambda: draw_training(TrainingSettings(iterations=100)),
+    "compact training": lambda: draw_training(TrainingSettings(iterations=100), compact=True),
+    "lab": lambda: draw_lab(LabSettings(networks=50, curves=4)),
+    "activation": draw_activation,
+    "neuron": draw_neuron,
+    "loss": draw_loss_along,
+}
+
+
+@pytest.mark.parametrize("name", FIGURES)
+def test_figure_text_is_at_least_12_points(name):
+    fig = FIGURES[name]()
+    render_png(fig)  # creates the tick labels
+    for text in fig.findobj(Text):
+        if text.get_visible() and text.get_text():
+            assert text.get_fontsize() >= 12, (text.get_text(), text.get_fontsize())
 
 
 # -- wrong arguments: a clear error naming the argument (not AttributeError/TraitError) --

@@ -7,7 +7,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from clear_errors import assert_clear_error
-from matplotlib.text import Text
 
 from nnfs_lib.datasets import xor
 from nnfs_lib.explorers.fastrender import render_png
@@ -174,14 +173,6 @@ def test_many_updates_leak_no_figures_and_stay_fast(explorer):
     per_update = (time.perf_counter() - start) / 6
     assert explorer.figure is figure  # updated in place
     assert per_update < 2.0  # ~0.1-0.3 s on the dev machine; generous for loaded CI
-
-
-def test_lab_figure_text_is_at_least_12_points():
-    fig = draw_lab(LabSettings(**SMALL))
-    render_png(fig)  # creates the tick labels
-    for text in fig.findobj(Text):
-        if text.get_visible() and text.get_text():
-            assert text.get_fontsize() >= 12, (text.get_text(), text.get_fontsize())
 
 
 def test_edge_settings_draw_without_warnings():

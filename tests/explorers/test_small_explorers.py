@@ -5,10 +5,8 @@ import warnings
 import numpy as np
 import pytest
 from clear_errors import assert_clear_error
-from matplotlib.text import Text
 
 from nnfs_lib.datasets import xor
-from nnfs_lib.explorers.fastrender import render_png
 from nnfs_lib.explorers.small import (
     ActivationExplorer,
     LossExplorer,
@@ -106,11 +104,3 @@ def test_large_but_valid_input_draws_without_warnings():
         fig = draw_activation(1e6, -1e6)
         draw_neuron((1e6, -1e6, 1.0), (1e6, 1e6, -1e6))
     assert np.all(np.isfinite(fig.axes[0].lines[0].get_ydata()))
-
-
-def test_small_figures_text_is_at_least_12_points():
-    for fig in (draw_activation(), draw_neuron(), draw_loss_along()):
-        render_png(fig)  # creates the tick labels
-        for text in fig.findobj(Text):
-            if text.get_visible() and text.get_text():
-                assert text.get_fontsize() >= 12, (text.get_text(), text.get_fontsize())

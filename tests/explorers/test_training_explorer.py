@@ -9,7 +9,6 @@ import numpy as np
 import pytest
 from clear_errors import assert_clear_error
 from matplotlib.image import imread
-from matplotlib.text import Text
 
 from nnfs_lib.explorers import training_settings
 from nnfs_lib.explorers.fastrender import render_png
@@ -301,13 +300,3 @@ def test_the_explorer_holds_its_panels(explorer):
     figure = explorer.figure
     explorer.learning_rate.value = 2.0
     assert explorer.figure is figure  # updated in place
-
-
-def test_training_figure_text_is_at_least_12_points():
-    figs = [draw_training(TrainingSettings(iterations=100)),
-            draw_training(TrainingSettings(iterations=100), compact=True)]
-    for fig in figs:
-        render_png(fig)  # creates the tick labels
-        for text in fig.findobj(Text):
-            if text.get_visible() and text.get_text():
-                assert text.get_fontsize() >= 12, (text.get_text(), text.get_fontsize())
