@@ -19,7 +19,6 @@ MAX_MAGNITUDE = 1e6
 MAX_ENTRIES = 10**8
 
 
-
 def check_magnitude(name, array, limit=MAX_MAGNITUDE):
     """Raise ``ValueError`` if any entry of ``array`` exceeds ``limit`` in size."""
     array = np.asarray(array)
@@ -43,6 +42,11 @@ def as_real_array(name, value, allow_empty=False, limit=None):
         array = np.asarray(value)
     except (ValueError, TypeError, OverflowError):  # ragged lists, ints beyond 64 bits
         raise ValueError(f"{name} must be a rectangular array of finite numbers") from None
+    if array.dtype == object and all(isinstance(v, numbers.Real) for v in array.flat):
+        try:  # Python ints beyond 64 bits, such as 10**400
+            array = array.astype(np.float64)
+        except OverflowError:
+            raise ValueError(f"{name} must hold numbers within float64's range") from None
     if array.dtype.kind not in "biuf":
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
     if array.size == 0 and not allow_empty:
@@ -56,17 +60,25 @@ def as_real_array(name, value, allow_empty=False, limit=None):
     return array
 
 
-def as_matrix(name, value):
-    """``value`` as a finite, non-empty float64 2-D array within ``MAX_MAGNITUDE``, or raise."""
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be a 2-D array of numbers, got a string")
+def as_array(name, value, ndim, axes=""):
+    """``value`` as a finite, non-empty float64 ``ndim``-D array within ``MAX_MAGNITUDE``.
+
+    ``axes`` describes the dimensions in the error, e.g. ``" (networks, rows, columns)"``.
+    """
     array = as_real_array(name, value, allow_empty=True, limit=MAX_MAGNITUDE)
-    if array.ndim != 2:
-        raise ValueError(f"{name} must be a 2-D array, got {array.ndim}-D "
+    if array.ndim != ndim:
+        raise ValueError(f"{name} must be a {ndim}-D array{axes}, got {array.ndim}-D "
                          f"with shape {array.shape}")
     if array.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")
     return array
+
+
+def as_matrix(name, value):
+    """``value`` as a finite, non-empty float64 2-D array within ``MAX_MAGNITUDE``, or raise."""
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a 2-D array of numbers, got a string")
+    return as_array(name, value, 2)
 
 
 def as_vector(name, value, limit=MAX_MAGNITUDE):
@@ -77,6 +89,14 @@ def as_vector(name, value, limit=MAX_MAGNITUDE):
     if array.ndim != 1 or array.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-D array (or an (n, 1) column), "
                          f"got shape {array.shape}")
+    return array
+
+
+def as_positive_vector(name, value, limit=MAX_MAGNITUDE):
+    """``as_vector(name, value, limit)`` whose entries are all greater than 0, or raise."""
+    array = as_vector(name, value, limit)
+    if np.any(array <= 0):
+        raise ValueError(f"{name} must hold numbers greater than 0, got {array.min():g}")
     return array
 
 
@@ -105,6 +125,14 @@ def check_labels(name, y):
     if np.any((y < 0) | (y > 1)):
         raise ValueError(f"{name} must hold targets between 0 and 1 (the sigmoid output's "
                          f"range), got values from {y.min():g} to {y.max():g}")
+
+
+def as_data(x, y):
+    """Training data ``x`` (n, d) and targets ``y`` (n, k) in [0, 1], as float64, or raise."""
+    x, y = as_matrix("x", x), as_matrix("y", y)
+    check_same_rows(x, y)
+    check_labels("y", y)
+    return x, y
 
 
 def _as_float(name, value):
@@ -155,6 +183,36 @@ def check_entries(what, entries, names):
     if entries > MAX_ENTRIES:
         raise ValueError(f"{names} are too large: {what} would hold {entries:,} numbers "
                          f"(at most {MAX_ENTRIES:,}, 800 MB, are allowed)")
+
+
+def _as_list(name, values, expected):
+    """``values`` (any iterable but a string) as a list, its length checked first, or raise."""
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"{name} must be {expected}, got {type(values).__name__}")
+    if hasattr(values, "__len__"):  # a range(10**12) is refused before it is listed
+        check_entries(f"the list of {name}", len(values), name)
+    values = list(values)  # no numpy conversion: a ragged list must not reach numpy
+    if not values:
+        raise ValueError(f"{name} must not be empty")
+    return values
+
+
+def check_counts(name, values, minimum=0, maximum=10**7):
+    """``values`` (a non-empty sequence of ints, each in [minimum, maximum]) as a list."""
+    values = _as_list(name, values, "a non-empty 1-D sequence of integers")
+    return [check_count(name, value, minimum, maximum) for value in values]
+
+
+def check_seeds(name, seeds):
+    """``seeds`` (a non-empty sequence of non-negative ints) as a list of ints, or raise."""
+    expected = "a 1-D sequence (list, range, array) of non-negative integers"
+    seeds = _as_list(name, seeds, expected)
+    for seed in seeds:
+        if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
+            raise TypeError(f"{name} must be {expected}; it holds {type(seed).__name__} {seed!r}")
+        if seed < 0:
+            raise ValueError(f"{name} must be {expected}, got {seed}")
+    return [int(seed) for seed in seeds]
 
 
 def as_generator(name, rng):
