@@ -1,7 +1,8 @@
 """Many networks at once: ``B`` copies of the article's network, trained together.
 
-Article section 8, "Training", run from many starting weights at once (for
-notebook 09, the initial-weights lab): every network follows exactly the
+Used by notebook 09, "09_initial_weights_lab.ipynb" (through the experiments
+of ``nnfs_lib.lab.starts`` and ``nnfs_lib.lab.architecture``). Article
+section 8, "Training", run from many starting weights at once: every network follows exactly the
 update of ``NeuralNetwork.backprop`` (``w -= learning_rate * dL/dw`` on the
 sum-of-squares loss, sigmoid hidden and output layers, optional biases), but
 the ``B`` networks share one extra axis, so the only Python loop is the one
@@ -32,7 +33,7 @@ peak at 130 MB, 120 MB of it the loss history (9 MB with
 dropped, are in ``benchmarks/bench_many.py``.
 
 Numbers. Every input is checked first; data, weights and learning rates above
-1e6 in size are rejected (see ``validation.MAX_MAGNITUDE``), and for every
+1e6 in size are rejected (see ``nnfs_lib._checks.MAX_MAGNITUDE``), and for every
 accepted input training gives finite results without warnings. The sigmoid is
 ``1 / (1 + exp(-z))`` inside ``np.errstate(over="ignore")``: ``exp(-z)``
 overflows to ``inf`` only when the true sigmoid is below 1e-308, and
@@ -46,26 +47,25 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnfs_lib._checks import (
+    MAX_MAGNITUDE,
+    as_array,
+    as_data,
     as_generator,
     as_matrix,
     as_real_array,
     check_count,
+    check_entries,
     check_flag,
-    check_labels,
-    check_magnitude,
     check_positive_number,
-    check_same_rows,
+    check_seeds,
     check_shape,
 )
-
-__all__ = [
-    "ManyHistory", "train_many", "initial_weights", "initial_weights_from_seeds", "solved",
-]
+from nnfs_lib.network import MAX_HIDDEN_UNITS, draw_weights
 
 
 @dataclass
 class ManyHistory:
-    """What ``train_many`` returns: final parameters, loss history and outputs.
+    """What ``train_many`` returns: final parameters, loss history and outputs (notebook 09).
 
     Attributes
     ----------
@@ -105,82 +105,42 @@ class ManyHistory:
 
 
 # -- input checks ---------------------------------------------------------------
-def _as_stack(name, value, shape):
-    """``value`` as a finite float64 array of exactly ``shape``, or raise."""
-    array = as_real_array(name, value, allow_empty=True)
+def _stack(name, value, shape=None):
+    """``value`` as a finite 3-D float64 array within 1e6, of ``shape`` if given, or raise."""
+    if shape is None:
+        return as_array(name, value, 3, " (networks, rows, columns)")
+    array = as_real_array(name, value, allow_empty=True, limit=MAX_MAGNITUDE)
     check_shape(name, array, shape)
-    check_magnitude(name, array)
-    return array
-
-
-def _weight_stack(name, value):
-    """A 3-D stack of weight matrices (B, rows, columns), shape checked later."""
-    array = as_real_array(name, value, allow_empty=True)
-    if array.ndim != 3:
-        raise ValueError(
-            f"{name} must be a 3-D array (networks, rows, columns), got {array.ndim}-D "
-            f"with shape {array.shape}"
-        )
-    if array.size == 0:
-        raise ValueError(f"{name} must not be empty, got shape {array.shape}")
-    check_magnitude(name, array)
     return array
 
 
 def _learning_rates(value, n_networks):
-    """A float, or a (B,) float64 array of positive finite rates."""
-    if isinstance(value, bool):
-        raise TypeError("learning_rate must be a real number or an array of shape "
-                        f"({n_networks},), got bool")
-    if isinstance(value, numbers.Real):
+    """``learning_rate`` as one positive float, or as a (B,) array: one rate per network."""
+    if isinstance(value, (numbers.Real, str, bytes)) or value is None:  # bools refused there
         return check_positive_number("learning_rate", value)
-    if isinstance(value, (str, bytes)):
-        raise TypeError("learning_rate must be a real number or an array, got a string")
-    try:
-        array = np.asarray(value)
-    except Exception as error:
-        raise ValueError(f"learning_rate must be a number or an array: {error}") from None
-    if array.dtype.kind not in "iuf":
-        raise TypeError(f"learning_rate must hold real numbers, got dtype {array.dtype}")
-    if array.ndim == 0:
-        return check_positive_number("learning_rate", float(array))
-    if array.shape != (n_networks,):
-        raise ValueError(
-            f"learning_rate must be a number or an array of shape ({n_networks},) "
-            f"(one per network), got shape {array.shape}"
-        )
-    array = array.astype(np.float64)
-    if not np.all(np.isfinite(array)) or np.any(array <= 0):
-        raise ValueError("learning_rate must hold finite numbers greater than 0")
-    check_magnitude("learning_rate", array)
-    return array
+    rates = as_real_array("learning_rate", value, limit=MAX_MAGNITUDE)
+    if rates.ndim == 0:
+        return check_positive_number("learning_rate", float(rates))
+    check_shape("learning_rate", rates, (n_networks,))
+    if np.any(rates <= 0):
+        raise ValueError(f"learning_rate must hold numbers greater than 0, got {rates.min():g}")
+    return rates
 
 
-#: The most hidden units accepted, as for ``NeuralNetwork``.
-MAX_HIDDEN_UNITS = 10_000
-#: The most float64 numbers one array may hold (800 MB): weight stacks, and the
-#: loss history or gradient norms of ``train_many``. Beyond it, an error naming
-#: the counts, rather than an out-of-memory crash.
-MAX_ENTRIES = 10**8
-
-
-def _check_entries(what, entries, names):
-    if entries > MAX_ENTRIES:
-        raise ValueError(
-            f"{names} are too large: {what} would hold {entries:,} numbers "
-            f"(at most {MAX_ENTRIES:,}, 800 MB, are allowed)")
-
-
-def _sizes(n_inputs, hidden_units, n_outputs):
-    return (check_count("n_inputs", n_inputs, minimum=1),
-            check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS),
-            check_count("n_outputs", n_outputs, minimum=1))
+def _sizes(n_networks, n_inputs, hidden_units, n_outputs, init_scale, names):
+    """``(d, h, k, init_scale)`` checked, for weights of B networks that fit in memory."""
+    d, h, k = (check_count("n_inputs", n_inputs, minimum=1),
+               check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS),
+               check_count("n_outputs", n_outputs, minimum=1))
+    init_scale = check_positive_number("init_scale", init_scale)
+    check_entries("the weights", n_networks * h * max(d, k), names)
+    return d, h, k, init_scale
 
 
 # -- initial weights -------------------------------------------------------------
 def initial_weights(n_networks, n_inputs, hidden_units=4, n_outputs=1, rng=None,
                     init_scale=1.0):
-    """Random starting weights for ``n_networks`` networks, drawn in one go.
+    """Random starting weights for ``n_networks`` networks, drawn in one go (notebook 09).
 
     Returns ``(weights1, weights2)`` of shapes (B, d, h) and (B, h, k), uniform
     on [0, init_scale) like ``NeuralNetwork``'s draw. All of ``weights1`` is
@@ -190,18 +150,18 @@ def initial_weights(n_networks, n_inputs, hidden_units=4, n_outputs=1, rng=None,
     ``numpy.random.Generator``.
     """
     n_networks = check_count("n_networks", n_networks, minimum=1)
-    n_inputs, hidden_units, n_outputs = _sizes(n_inputs, hidden_units, n_outputs)
-    init_scale = check_positive_number("init_scale", init_scale)
+    d, h, k, init_scale = _sizes(n_networks, n_inputs, hidden_units, n_outputs, init_scale,
+                                 "n_networks, n_inputs, hidden_units and n_outputs")
     generator = as_generator("rng", rng)
-    _check_entries("the weights", n_networks * hidden_units * max(n_inputs, n_outputs),
-                   "n_networks, n_inputs, hidden_units and n_outputs")
-    weights1 = init_scale * generator.random((n_networks, n_inputs, hidden_units))
-    weights2 = init_scale * generator.random((n_networks, hidden_units, n_outputs))
+    weights1 = draw_weights(generator, (n_networks, d, h), init_scale)
+    weights2 = draw_weights(generator, (n_networks, h, k), init_scale)
     return weights1, weights2
 
 
 def initial_weights_from_seeds(seeds, n_inputs, hidden_units=4, n_outputs=1, init_scale=1.0):
     """Stack, for each seed, exactly the weights ``NeuralNetwork(..., rng=seed)`` draws.
+
+    Notebook 09 uses it to show seed 0's own starting weights beside the basin map.
 
     ``seeds`` is a non-empty sequence of non-negative ints (B of them). Returns
     ``(weights1, weights2)`` of shapes (B, d, h) and (B, h, k), where
@@ -211,38 +171,38 @@ def initial_weights_from_seeds(seeds, n_inputs, hidden_units=4, n_outputs=1, ini
     fraction of seeds whose batch network solves a task is the fraction of
     single networks that do. (A loop over seeds: it is setup, not training.)
     """
-    expected = "seeds must be a 1-D sequence (list, range, array) of non-negative integers"
-    if isinstance(seeds, (str, bytes, numbers.Number)) or seeds is None:
-        raise TypeError(f"{expected}, got {type(seeds).__name__}")
-    try:
-        seeds = list(seeds)
-    except TypeError:
-        raise TypeError(f"{expected}, got {type(seeds).__name__}") from None
-    if not seeds:
-        raise ValueError("seeds must not be empty")
-    for seed in seeds:
-        if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
-            raise TypeError(f"{expected}; it holds {type(seed).__name__} {seed!r}")
-        if seed < 0:
-            raise ValueError(f"seeds must be non-negative integers, got {seed}")
-    n_inputs, hidden_units, n_outputs = _sizes(n_inputs, hidden_units, n_outputs)
-    init_scale = check_positive_number("init_scale", init_scale)
-    _check_entries("the weights", len(seeds) * hidden_units * max(n_inputs, n_outputs),
-                   "seeds, n_inputs, hidden_units and n_outputs")
-    weights1 = np.empty((len(seeds), n_inputs, hidden_units))
-    weights2 = np.empty((len(seeds), hidden_units, n_outputs))
+    seeds = check_seeds("seeds", seeds)
+    d, h, k, init_scale = _sizes(len(seeds), n_inputs, hidden_units, n_outputs, init_scale,
+                                 "seeds, n_inputs, hidden_units and n_outputs")
+    weights1, weights2 = np.empty((len(seeds), d, h)), np.empty((len(seeds), h, k))
     for b, seed in enumerate(seeds):
-        generator = np.random.default_rng(int(seed))
-        # Same expression and order as NeuralNetwork: weights1 first, then weights2.
-        weights1[b] = init_scale * generator.random((n_inputs, hidden_units))
-        weights2[b] = init_scale * generator.random((hidden_units, n_outputs))
+        generator = np.random.default_rng(seed)
+        # Same draws, in the same order, as NeuralNetwork: weights1 first, then weights2.
+        weights1[b] = draw_weights(generator, (d, h), init_scale)
+        weights2[b] = draw_weights(generator, (h, k), init_scale)
     return weights1, weights2
 
 
 # -- training -----------------------------------------------------------------------
+def check_batch(names, n_networks, x, y, hidden_units):
+    """Raise ``ValueError`` naming ``names`` if ``train_many`` could not hold this batch.
+
+    Training B networks on ``x`` (n, d) and ``y`` (n, k) keeps 14 arrays per
+    network (activations, deltas, gradients, copies of the weights), each at
+    most max(n, d) x max(h, k) numbers; together they must stay within
+    ``MAX_ENTRIES``. The notebook 09 experiments call it before drawing their
+    starts, so that an oversized grid is refused under the arguments that set it.
+    """
+    check_entries("the working arrays, 14 x max(n, d) x max(h, k) x B,",
+                  14 * n_networks * max(x.shape) * max(hidden_units, y.shape[1]), names)
+
+
 def train_many(x, y, weights1, weights2, iterations, learning_rate=1.0, bias1=None,
                bias2=None, record_loss=True, record_gradient_norms=False):
     """Train B networks at once by gradient descent; return a ``ManyHistory``.
+
+    Every experiment of notebook 09 (``nnfs_lib.lab.starts``, ``.architecture``)
+    and its lab explorer (``nnfs_lib.lab.settings.train_lab``) trains with it.
 
     Network b is updated exactly as ``NeuralNetwork(x, y, weights1=weights1[b],
     weights2=weights2[b], learning_rate=rate_b)`` trained by
@@ -273,64 +233,46 @@ def train_many(x, y, weights1, weights2, iterations, learning_rate=1.0, bias1=No
     most 10,000,000, and the loss history (and gradient norms) at most 1e8
     numbers: with more, pass ``record_loss=False``.
     """
-    x = as_matrix("x", x)
-    y = as_matrix("y", y)
-    check_same_rows(x, y)
-    check_labels("y", y)
-    weights1 = _weight_stack("weights1", weights1)
-    weights2 = _weight_stack("weights2", weights2)
+    x, y = as_data(x, y)
+    weights1 = _stack("weights1", weights1)
     n_networks, n_inputs, hidden = weights1.shape
     n_samples, n_outputs = y.shape
     if n_inputs != x.shape[1]:
-        raise ValueError(
-            f"weights1 must have shape (B, {x.shape[1]}, h) to match the {x.shape[1]} "
-            f"columns of x, got {weights1.shape}"
-        )
-    expected2 = (n_networks, hidden, n_outputs)
-    if weights2.shape != expected2:
-        raise ValueError(
-            f"weights2 must have shape {expected2} (B and h from weights1, k from y's "
-            f"columns), got {weights2.shape}"
-        )
+        raise ValueError(f"weights1 must have shape (B, {x.shape[1]}, h) to match the "
+                         f"{x.shape[1]} columns of x, got {weights1.shape}")
+    weights2 = _stack("weights2", weights2)
+    if weights2.shape != (n_networks, hidden, n_outputs):
+        raise ValueError(f"weights2 must have shape {(n_networks, hidden, n_outputs)} (B and h "
+                         f"from weights1, k from y's columns), got {weights2.shape}")
     if (bias1 is None) != (bias2 is None):
         raise ValueError("bias1 and bias2 must be given together (or neither)")
     biases = bias1 is not None
     if biases:
-        bias1 = _as_stack("bias1", bias1, (n_networks, 1, hidden))
-        bias2 = _as_stack("bias2", bias2, (n_networks, 1, n_outputs))
+        bias1 = _stack("bias1", bias1, (n_networks, 1, hidden))
+        bias2 = _stack("bias2", bias2, (n_networks, 1, n_outputs))
     iterations = check_count("iterations", iterations)
     rate = _learning_rates(learning_rate, n_networks)
     record_loss = check_flag("record_loss", record_loss)
     record_gradient_norms = check_flag("record_gradient_norms", record_gradient_norms)
+    check_batch("x, y and weights1", n_networks, x, y, hidden)
     if record_loss:
-        _check_entries("the loss history, (iterations + 1) x B,",
-                       (iterations + 1) * n_networks, "iterations and the number of networks")
+        check_entries("the loss history, (iterations + 1) x B,",
+                      (iterations + 1) * n_networks, "iterations and the number of networks")
     if record_gradient_norms:
-        _check_entries("each gradient-norm history, iterations x B,",
-                       iterations * n_networks, "iterations and the number of networks")
+        check_entries("each gradient-norm history, iterations x B,",
+                      iterations * n_networks, "iterations and the number of networks")
 
     # Internal layout: network axis last, contiguous. Copies: inputs untouched.
-    w1 = np.ascontiguousarray(weights1.transpose(1, 2, 0))  # (d, h, B)
-    w2 = np.ascontiguousarray(weights2.transpose(1, 2, 0))  # (h, k, B)
-    b1 = np.ascontiguousarray(bias1.transpose(1, 2, 0)) if biases else None  # (1, h, B)
-    b2 = np.ascontiguousarray(bias2.transpose(1, 2, 0)) if biases else None  # (1, k, B)
-    params = (w1, w2, b1, b2) if biases else (w1, w2)
+    given = (weights1, weights2, bias1, bias2) if biases else (weights1, weights2)
+    params = tuple(np.ascontiguousarray(p.transpose(1, 2, 0)) for p in given)  # (rows, cols, B)
     names = ("weights1", "weights2", "bias1", "bias2")[:len(params)]
-
     loss = np.empty((iterations + 1, n_networks)) if record_loss else None
     norms = ({name: np.empty((iterations, n_networks)) for name in names}
              if record_gradient_norms else {})
     outputs, final_loss = _descend(x, y, params, iterations, rate, loss, norms)
-
-    def public(array):  # (rows, columns, B) -> (B, rows, columns), contiguous
-        return np.ascontiguousarray(array.transpose(2, 0, 1))
-
-    return ManyHistory(
-        weights1=public(w1), weights2=public(w2),
-        bias1=public(b1) if biases else None, bias2=public(b2) if biases else None,
-        outputs=public(outputs), final_loss=final_loss, loss=loss,
-        gradient_norms=norms,
-    )
+    public = {name: np.ascontiguousarray(p.transpose(2, 0, 1))  # back to (B, rows, cols)
+              for name, p in zip(names + ("outputs",), params + (outputs,))}
+    return ManyHistory(**public, final_loss=final_loss, loss=loss, gradient_norms=norms)
 
 
 def _descend(x, y, params, iterations, rate, loss, norms):
@@ -339,8 +281,7 @@ def _descend(x, y, params, iterations, rate, loss, norms):
     Returns the final outputs (n, k, B) and the final loss (B,). Writes
     ``loss[i]`` and ``norms[name][i]`` when they are given.
     """
-    w1, w2 = params[0], params[1]
-    b1, b2 = (params[2], params[3]) if len(params) == 4 else (None, None)
+    w1, w2, *biases = params  # biases: [] or [b1 (1, h, B), b2 (1, k, B)]
     d, h, n_networks = w1.shape
     n, k = y.shape
     negative_x = -x  # exact: sigmoid(z) = 1 / (1 + exp(-z)) needs -z = (-x) @ w1
@@ -348,39 +289,28 @@ def _descend(x, y, params, iterations, rate, loss, norms):
     target = y[:, :, None]  # (n, k, 1), broadcast over networks
 
     # Preallocated buffers; the flat views make each product with x one matmul.
-    hidden = np.empty((n, h, n_networks))  # layer1 (the activations)
-    work = np.empty((n, h, n_networks))  # exp(-z1), then 1 - layer1
-    delta1 = np.empty((n, h, n_networks))
-    output = np.empty((n, k, n_networks))
-    z2 = np.empty((n, k, n_networks))
-    error = np.empty((n, k, n_networks))
-    delta2 = np.empty((n, k, n_networks))
-    slope2 = np.empty((n, k, n_networks))
-    grad1 = np.empty((d, h, n_networks))
-    grad2 = np.empty((h, k, n_networks))
-    grad_b1 = np.empty((h, n_networks)) if b1 is not None else None
-    grad_b2 = np.empty((k, n_networks)) if b2 is not None else None
-    work_flat = work.reshape(n, h * n_networks)
-    delta1_flat = delta1.reshape(n, h * n_networks)
-    w1_flat = w1.reshape(d, h * n_networks)
-    grad1_flat = grad1.reshape(d, h * n_networks)
-    final_loss = np.empty(n_networks)
-    norm_buffer = np.empty(n_networks)
-    gradients = (grad1, grad2, grad_b1, grad_b2)[:len(params)]
+    # hidden is layer1 (the activations); work holds exp(-z1), then 1 - layer1.
+    hidden, work, delta1 = (np.empty((n, h, n_networks)) for _ in range(3))
+    output, z2, error, delta2, slope2 = (np.empty((n, k, n_networks)) for _ in range(5))
+    gradients = tuple(np.empty_like(p) for p in params)  # dL/dparameter, same shapes
+    grad1, grad2 = gradients[:2]
+    work_flat, delta1_flat = work.reshape(n, h * n_networks), delta1.reshape(n, h * n_networks)
+    w1_flat, grad1_flat = w1.reshape(d, h * n_networks), grad1.reshape(d, h * n_networks)
+    final_loss, norm_buffer = np.empty(n_networks), np.empty(n_networks)
     norm_rows = list(norms.values())  # same order as params
 
     with np.errstate(over="ignore", under="ignore"):
         for step in range(iterations + 1):
             # Forward: layer1 = sigmoid(x @ w1 + b1), output = sigmoid(layer1 @ w2 + b2).
             np.matmul(negative_x, w1_flat, out=work_flat)  # -z1
-            if b1 is not None:
-                work -= b1
+            if biases:
+                work -= biases[0]
             np.exp(work, out=work)
             work += 1.0
             np.divide(1.0, work, out=hidden)
             np.einsum("nhb,hkb->nkb", hidden, w2, out=z2)
-            if b2 is not None:
-                z2 += b2
+            if biases:
+                z2 += biases[1]
             np.negative(z2, out=z2)
             np.exp(z2, out=z2)
             z2 += 1.0
@@ -390,8 +320,7 @@ def _descend(x, y, params, iterations, rate, loss, norms):
             row = loss[step] if loss is not None else final_loss
             np.einsum("nkb,nkb->b", error, error, out=row)
             if step == iterations:
-                if loss is not None:
-                    final_loss[:] = row
+                final_loss[:] = row
                 break
             # Backward, as NeuralNetwork._backward:
             # delta2 = 2 (output - y) * output (1 - output)          (n, k, B)
@@ -409,22 +338,22 @@ def _descend(x, y, params, iterations, rate, loss, norms):
             delta1 *= work
             np.einsum("nhb,nkb->hkb", hidden, delta2, out=grad2)  # layer1.T @ delta2
             np.matmul(x_t, delta1_flat, out=grad1_flat)  # x.T @ delta1
-            if b1 is not None:
-                np.sum(delta1, axis=0, out=grad_b1)
-                np.sum(delta2, axis=0, out=grad_b2)
+            if biases:
+                np.sum(delta1, axis=0, keepdims=True, out=gradients[2])
+                np.sum(delta2, axis=0, keepdims=True, out=gradients[3])
             # Update: parameter -= learning_rate * gradient.
-            for index, (parameter, gradient) in enumerate(zip(params, gradients, strict=True)):
-                if norm_rows:
+            for parameter, gradient, norm_row in zip(params, gradients, norm_rows or [None] * 4):
+                if norm_row is not None:  # the Frobenius norm of each network's gradient
                     flat = gradient.reshape(-1, n_networks)
                     np.einsum("ib,ib->b", flat, flat, out=norm_buffer)
-                    np.sqrt(norm_buffer, out=norm_rows[index][step])
+                    np.sqrt(norm_buffer, out=norm_row[step])
                 gradient *= rate  # a float, or (B,) on the last axis
-                parameter -= gradient.reshape(parameter.shape)
+                parameter -= gradient
     return output, final_loss
 
 
 def solved(outputs, y, tolerance=0.5):
-    """Which networks solve the task: a (B,) bool array.
+    """Which networks solve the task: a (B,) bool array (notebook 09's "success").
 
     Network b solves it when *every* output is within ``tolerance`` of its
     target: ``all(|outputs[b] - y| < tolerance)``. For 0/1 targets (XOR) and
@@ -446,8 +375,6 @@ def solved(outputs, y, tolerance=0.5):
         outputs = outputs[None]
     if outputs.ndim != 3:
         raise ValueError(f"outputs must have shape (B, n, k), got {outputs.shape}")
-    outputs = _as_stack("outputs", outputs, (outputs.shape[0],) + y.shape)
-    tolerance = check_positive_number("tolerance", tolerance)
-    if tolerance > 1:
-        raise ValueError(f"tolerance must be at most 1, got {tolerance}")
+    outputs = _stack("outputs", outputs, (outputs.shape[0],) + y.shape)
+    tolerance = check_positive_number("tolerance", tolerance, high=1)
     return np.all(np.abs(outputs - y) < tolerance, axis=(1, 2))

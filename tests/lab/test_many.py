@@ -1,18 +1,18 @@
-"""nnfs_lib.many: a batch of networks equals the same networks trained one by one."""
+"""nnfs_lib.lab.many: a batch of networks equals the same networks trained one by one."""
 
 import warnings
 
 import numpy as np
 import pytest
-from nnfs_lib.many import (
+
+from nnfs_lib.datasets import logic_gate, xor
+from nnfs_lib.lab.many import (
     ManyHistory,
     initial_weights,
     initial_weights_from_seeds,
     solved,
     train_many,
 )
-
-from nnfs_lib.datasets import logic_gate, xor
 from nnfs_lib.network import NeuralNetwork
 from nnfs_lib.training import train
 
