@@ -1,17 +1,18 @@
-"""The lab explorer's settings and its training run (notebook 09): numpy only."""
+"""The lab explorer's settings and its training run: numpy only.
+
+Notebook 09, "09_initial_weights_lab.ipynb", ends with the lab explorer
+(``nnfs_lib.explorers.lab``): ``LabSettings`` are its sliders, ``train_lab``
+trains what they describe and ``LabResult`` holds what the figure shows.
+"""
 
 from dataclasses import dataclass
 
 import numpy as np
 
-from nnfs_lib._checks import (
-    check_count,
-    check_positive_number,
-)
+from nnfs_lib._checks import check_count, check_entries, check_positive_number
 from nnfs_lib.datasets import xor
 from nnfs_lib.lab.many import initial_weights_from_seeds, solved, train_many
 
-# -- the lab explorer's settings and training (notebook 09, its explorer) -------------
 #: The loss axis of the lab figure (histogram x, curves y): sum-of-squares losses
 #: lie in [0, 4] on XOR; anything below ``LOSS_FLOOR`` counts as ``LOSS_FLOOR``.
 LOSS_FLOOR = 1e-6
@@ -54,14 +55,14 @@ class LabSettings:
                                     maximum=MAX_LAB_NETWORKS)
         self.curves = check_count("curves", self.curves, minimum=1,
                                   maximum=min(MAX_LAB_CURVES, self.networks))
-        if self.networks * (self.iterations + 1) > 10**8:
-            raise ValueError(f"networks x (iterations + 1) must be at most 100,000,000 (the "
-                             f"loss history), got {self.networks:,} x {self.iterations + 1:,}")
+        check_entries("the loss history, networks x (iterations + 1),",
+                      self.networks * (self.iterations + 1), "networks and iterations")
 
 
 @dataclass(eq=False)
 class LabResult:
-    """The lab's trained starts: their ``many.ManyHistory`` and which ones solve XOR.
+    """The lab's trained starts (notebook 09's explorer): their ``many.ManyHistory``
+    and which ones solve XOR.
 
     ``solved`` (networks,) bool from ``many.solved``; ``success_rate`` its mean,
     a float in [0, 1]; ``final_loss`` (networks,) the losses after training;
@@ -96,12 +97,15 @@ class LabResult:
 
 
 def _check_lab_settings(settings):
+    """Raise ``TypeError`` unless ``settings`` is a ``LabSettings``."""
     if not isinstance(settings, LabSettings):
         raise TypeError(f"settings must be a LabSettings, got {type(settings).__name__}")
 
 
 def train_lab(settings=None):
     """Train the lab's starts (``LabSettings``) on XOR, all at once: a ``LabResult``.
+
+    What notebook 09's lab explorer draws after every change of a slider.
 
     One ``many.train_many`` call trains every start; ``many.solved`` says which
     ones solve XOR.
