@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from nnfs_lib import activations, gradcheck, losses
 from nnfs_lib.datasets import xor
 from nnfs_lib.gradcheck import gradient_check
-from nnfs_lib.lab import many
 from nnfs_lib.network import NeuralNetwork
 from nnfs_lib.training import train
 
@@ -141,7 +140,6 @@ def test_any_weights_either_raise_or_train_silently(values):
 # The calls are lambdas so that nothing runs at collection time.
 
 NET = NeuralNetwork(X, Y, rng=0)
-W1, W2 = many.initial_weights(2, 3, rng=0)
 OBJECT_ARRAY = np.array([1.0, "a"], dtype=object)
 RAGGED = [[1.0], [1.0, 2.0]]
 
@@ -243,47 +241,6 @@ def _cases():
                          (np.full((1, 3), np.inf), ValueError), (np.zeros((2, 2)), ValueError),
                          (np.zeros(3), ValueError), (OBJECT_ARRAY, TypeError)]:
         cases.append((f"predict({value!r:.20})", lambda v=value: NET.predict(v), error, "x"))
-    # many
-    good = {"x": X, "y": Y, "weights1": W1, "weights2": W2, "iterations": 3}
-    for argument, value, error in [
-            ("x", None, TypeError), ("y", np.full((4, 1), np.nan), ValueError),
-            ("weights1", None, TypeError), ("weights1", np.zeros((0, 3, 4)), ValueError),
-            ("weights1", OBJECT_ARRAY, TypeError),
-            ("weights2", np.full((2, 4, 1), 1e7), ValueError),
-            ("weights2", RAGGED, ValueError), ("iterations", 10**12, ValueError),
-            ("iterations", True, TypeError), ("learning_rate", True, TypeError),
-            ("learning_rate", [np.nan, 1.0], ValueError), ("record_loss", "yes", TypeError),
-            ("record_gradient_norms", None, TypeError)]:
-        arguments = {**good, argument: value}
-        cases.append((f"train_many({argument}={value!r:.20})",
-                      lambda a=arguments: many.train_many(**a), error, argument))
-    for argument, value, error in [
-            ("n_networks", True, TypeError), ("n_networks", "3", TypeError),
-            ("n_networks", 0, ValueError), ("n_networks", 10**12, ValueError),
-            ("n_inputs", 2.5, TypeError), ("hidden_units", 10**12, ValueError),
-            ("n_outputs", None, TypeError), ("init_scale", True, TypeError),
-            ("init_scale", np.inf, ValueError), ("rng", "seed", TypeError)]:
-        arguments = {"n_networks": 2, "n_inputs": 3, argument: value}
-        cases.append((f"initial_weights({argument}={value!r:.20})",
-                      lambda a=arguments: many.initial_weights(**a), error, argument))
-    for value, error in [("abc", TypeError), (None, TypeError), (3, TypeError),
-                         (RAGGED, TypeError), ([[1], [2]], TypeError), ([True], TypeError),
-                         ([1.5], TypeError), ([], ValueError), ([-1], ValueError)]:
-        cases.append((f"initial_weights_from_seeds({value!r:.20})",
-                      lambda v=value: many.initial_weights_from_seeds(v, 3), error, "seeds"))
-    cases.append(("initial_weights_from_seeds(hidden_units=10**12)",
-                  lambda: many.initial_weights_from_seeds([0], 3, hidden_units=10**12),
-                  ValueError, "hidden_units"))
-    for value, error in BAD_ARRAYS + [(np.zeros((0, 4, 1)), ValueError),
-                                     (np.zeros((2, 3, 1)), ValueError)]:
-        cases.append((f"solved(outputs={value!r:.20})",
-                      lambda v=value: many.solved(v, Y), error, "outputs"))
-    for value, error in [(True, TypeError), ("0.5", TypeError), (0, ValueError),
-                         (2.0, ValueError), (np.nan, ValueError)]:
-        cases.append((f"solved(tolerance={value!r})",
-                      lambda v=value: many.solved(np.zeros((1, 4, 1)), Y, v), error, "tolerance"))
-    cases.append(("solved(y=None)", lambda: many.solved(np.zeros((1, 4, 1)), None),
-                  TypeError, "y"))
     return cases
 
 
@@ -305,7 +262,7 @@ def test_every_public_function_names_the_bad_argument(call, error, argument):
 
 def test_every_public_function_of_the_numerical_modules_is_covered():
     """A new public function must get rows above."""
-    modules = [activations, losses, gradcheck, many]
+    modules = [activations, losses, gradcheck]
     public = {f"{m.__name__}.{name}" for m in modules for name in dir(m)
               if not name.startswith("_") and callable(getattr(m, name))
               and getattr(getattr(m, name), "__module__", None) == m.__name__
