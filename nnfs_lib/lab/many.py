@@ -2,11 +2,11 @@
 
 Used by notebook 09, "09_initial_weights_lab.ipynb" (through the experiments
 of ``nnfs_lib.lab.starts`` and ``nnfs_lib.lab.architecture``). Article
-section 8, "Training", run from many starting weights at once: every network follows exactly the
-update of ``NeuralNetwork.backprop`` (``w -= learning_rate * dL/dw`` on the
-sum-of-squares loss, sigmoid hidden and output layers, optional biases), but
-the ``B`` networks share one extra axis, so the only Python loop is the one
-over iterations.
+section 8, "Training", run from many starting weights at once: every network
+follows exactly the update of ``NeuralNetwork.backprop`` (``w -= learning_rate
+* dL/dw`` on the sum-of-squares loss, sigmoid hidden and output layers,
+optional biases), but the ``B`` networks share one extra axis, so the only
+Python loop is the one over iterations.
 
 Public shapes (network axis first), for ``B`` networks, ``n`` samples, ``d``
 inputs, ``h`` hidden units and ``k`` outputs:
@@ -30,7 +30,8 @@ iterations take a median of 1.1-1.8 s on the shared 2-core VM (0.13-0.18 ms
 per network, 90-130 times faster per network than ``training.train``) and
 peak at 130 MB, 120 MB of it the loss history (9 MB with
 ``record_loss=False``). The measurements, and the layouts that were tried and
-dropped, are in ``benchmarks/bench_many.py``.
+dropped, are in ``benchmarks/bench_many.py``. A batch whose working arrays
+would exceed ``_checks.MAX_ENTRIES`` numbers is refused first (``check_batch``).
 
 Numbers. Every input is checked first; data, weights and learning rates above
 1e6 in size are rejected (see ``nnfs_lib._checks.MAX_MAGNITUDE``), and for every
