@@ -1,0 +1,52 @@
+"""The exercise checks of notebook 01, neurons (``01_neurons.ipynb``).
+
+The notebook imports it as
+``from nnfs_lib.exercises import neurons as exercises`` and calls
+``exercises.check_01_...(answer)``. Each check returns a ``CheckResult``, truthy when
+the answer is right, shown as one line: praise or a hint that never gives the
+solution away. A check never raises, warns or prints, whatever it is given (see
+``nnfs_lib.exercises._checking``).
+"""
+
+import numpy as np
+
+from nnfs_lib.exercises._checking import _as_array, _as_shape, _is_close, _verdict
+
+
+def check_01_weighted_sum(answer):
+    """z = w1*x1 + w2*x2 + b for x = (1, 0), w = (1.5, -2.0), b = 0.75."""
+    passed = _is_close(answer, 2.25, 1e-9)
+    return _verdict(
+        passed,
+        "multiply each input by its weight, add the products, then add the bias.",
+        "give one number. An input of 0 contributes nothing; an input of 1 contributes "
+        "its weight unchanged. Do not forget the bias, and mind the signs.",
+    )
+
+
+def check_01_layer_shape(answer):
+    """Shape of x @ W for x of shape (4, 3) and W of shape (3, 5)."""
+    return _verdict(
+        _as_shape(answer) == (4, 5),
+        "one row per sample, one column per neuron.",
+        "give a shape as a tuple like (rows, columns). In a matrix product the inner "
+        "sizes must match and disappear; the outer sizes remain.",
+    )
+
+
+def check_01_all_rows(sums, gate=None):
+    """The weighted sums of the 4 XOR rows for w = (1, 1, -0.5) (third input is the constant 1),
+    and the name of the logic gate the neuron resembles (it fires where its sum is positive)."""
+    array = _as_array(sums)
+    expected = np.array([-0.5, 0.5, 0.5, 1.5])
+    if array is None or array.size != 4 or not np.allclose(array.ravel(), expected):
+        return _verdict(False, "", "give four numbers, one per row of x. Try x @ w, with w as a "
+                        "numpy array of three weights in the order of x's columns.")
+    name = gate.strip().lower() if isinstance(gate, str) else None
+    return _verdict(
+        name == "or",
+        "one matrix product gives every row's sum, and the neuron fires whenever at least "
+        "one input is 1.",
+        "the sums are right; now name the gate as a string such as \"nand\". The neuron fires "
+        "for the rows with a positive sum: which gate outputs 1 for exactly those inputs?",
+    )
