@@ -6,13 +6,14 @@ holds the pieces that make that true once for all notebooks:
 
 * ``_as_array``, ``_as_number``, ``_as_shape``: an answer as numbers, or None;
 * ``_guarded``: the only place a student's *function* is called. It passes
-  copies of the arguments, silences warnings, puts numpy's global random state
-  and print options back afterwards, stops the call after ``TIME_LIMIT``
+  copies of the arguments, silences warnings and printing, puts numpy's global
+  random state and print options back afterwards, stops the call after ``TIME_LIMIT``
   seconds where the platform allows, and turns an exception (``SystemExit``
   included, ``KeyboardInterrupt`` not) into a hint.
 """
 
 import contextlib
+import io
 import signal
 import threading
 import warnings
@@ -119,6 +120,13 @@ def _is_close(answer, target, tolerance):
     return value is not None and bool(np.isfinite(value) and abs(value - target) <= tolerance)
 
 
+def _is_exactly(answer, expected):
+    """True if the answer, as numbers, has exactly the shape and entries of ``expected``."""
+    array, expected = _as_array(answer), np.asarray(expected)
+    return array is not None and array.shape == expected.shape and np.array_equal(
+        array, expected)
+
+
 def _as_shape(answer):
     """The answer as a tuple of whole numbers (a shape), or None."""
     array = _as_array(answer)
@@ -143,6 +151,14 @@ def _numpy_state_kept():
     finally:
         np.random.set_state(random_state)
         np.set_printoptions(**print_options)
+
+
+@contextlib.contextmanager
+def _silent():
+    """Swallow what the code inside prints: a student's debugging ``print`` would show
+    the check's own data, once per call, above the check's one line."""
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        yield
 
 
 def _can_time():
@@ -186,7 +202,7 @@ def _guarded(function, args, convert=None, advice="call it on small arrays to se
     """``convert(function(*args))`` as ``(result, None)``, or ``(None, hint)``; never raises.
 
     The only way the checks call a student's function. It gets copies of the
-    array arguments, so it may change them in place. Warnings are silenced;
+    array arguments, so it may change them in place. Warnings and printing are silenced;
     numpy's global random state and print options are restored afterwards;
     after ``TIME_LIMIT`` seconds the call is stopped (where ``_can_time``);
     an exception, ``SystemExit`` included, becomes a hint ending in ``advice``.
@@ -199,7 +215,7 @@ def _guarded(function, args, convert=None, advice="call it on small arrays to se
     limit, timer = TIME_LIMIT, {"expired": False}
     timed_out = _too_slow(limit)
     try:
-        with _numpy_state_kept(), _quiet(), _time_limit(limit, timer):
+        with _numpy_state_kept(), _quiet(), _silent(), _time_limit(limit, timer):
             value = function(*args)
             result = value if convert is None else convert(value)
     except _TimeUp:
@@ -230,6 +246,14 @@ def _run(function, *args):
         return None, (f"your function returns {type(value).__name__!r}, not finite numbers; "
                       "return a number or a numpy array of numbers.")
     return array, None
+
+
+def _run_shaped(function, args, shape, shape_hint):
+    """``_run(function, *args)``, with ``shape_hint`` as the hint unless the array has ``shape``."""
+    array, problem = _run(function, *args)
+    if problem is None and array.shape != shape:
+        return None, shape_hint
+    return array, problem
 
 
 def _call(function, *args):

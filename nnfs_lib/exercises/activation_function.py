@@ -1,11 +1,7 @@
-"""The exercise checks of notebook 03, the activation function (``03_activation_function.ipynb``).
+"""Exercise checks of notebook 03, the activation function.
 
-The notebook imports it as
-``from nnfs_lib.exercises import activation_function as exercises`` and calls
-``exercises.check_03_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/03_activation_function.ipynb`` runs
+``from nnfs_lib.exercises import activation_function as exercises``.
 """
 
 import numpy as np
@@ -15,9 +11,8 @@ from nnfs_lib.exercises._checking import _call, _is_close, _verdict
 
 def check_03_sigmoid_inverse(answer):
     """The z for which sigmoid(z) = 0.9."""
-    passed = _is_close(answer, np.log(9.0), 1e-3)
     return _verdict(
-        passed,
+        _is_close(answer, np.log(9.0), 1e-3),
         "solving a = 1 / (1 + e^(-z)) for z gives z = log(a / (1 - a)), the logit.",
         "give one number (3 decimals are enough). Set 1 / (1 + e^(-z)) equal to 0.9, "
         "solve for e^(-z) first, then take a logarithm (np.log). Check: sigmoid(z) "
@@ -27,9 +22,8 @@ def check_03_sigmoid_inverse(answer):
 
 def check_03_derivative_max(answer):
     """The largest value the sigmoid's derivative takes."""
-    passed = _is_close(answer, 0.25, 1e-6)
     return _verdict(
-        passed,
+        _is_close(answer, 0.25, 1e-6),
         "the derivative a(1 - a) peaks where a is one half, at z = 0.",
         "give one number. The derivative is a * (1 - a) with a = sigmoid(z); for which "
         "a is that product largest? (It is a parabola in a.)",

@@ -1,16 +1,12 @@
-"""The exercise checks of notebook 06, backpropagation (``06_backpropagation.ipynb``).
+"""Exercise checks of notebook 06, backpropagation.
 
-The notebook imports it as
-``from nnfs_lib.exercises import backpropagation as exercises`` and calls
-``exercises.check_06_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/06_backpropagation.ipynb`` runs
+``from nnfs_lib.exercises import backpropagation as exercises``.
 """
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_number, _is_close, _run, _verdict
+from nnfs_lib.exercises._checking import _as_number, _is_close, _run_shaped, _verdict
 
 
 def check_06_new_weight(answer):
@@ -50,12 +46,11 @@ def check_06_descent_step(func):
     rng = np.random.default_rng(6)
     for rate in (0.1, 1.0, 2.5):
         weights, gradient = rng.normal(size=(3, 4)), rng.normal(size=(3, 4))
-        result, problem = _run(func, weights, gradient, rate)
+        result, problem = _run_shaped(func, (weights, gradient, rate), weights.shape,
+                                      "return the new weights, an array of the same shape "
+                                      "as `weights`.")
         if problem:
             return _verdict(False, "", problem)
-        if result.shape != weights.shape:
-            return _verdict(False, "", "return the new weights, an array of the same shape "
-                            "as `weights`.")
         if np.allclose(result, weights + rate * gradient):
             return _verdict(False, "", "your step goes uphill: the gradient points to where "
                             "the loss grows.")

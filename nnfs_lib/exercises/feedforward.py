@@ -1,25 +1,18 @@
-"""The exercise checks of notebook 04, feedforward (``04_feedforward.ipynb``).
+"""Exercise checks of notebook 04, feedforward.
 
-The notebook imports it as
-``from nnfs_lib.exercises import feedforward as exercises`` and calls
-``exercises.check_04_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/04_feedforward.ipynb`` runs
+``from nnfs_lib.exercises import feedforward as exercises``.
 """
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_array, _call, _is_close, _logistic, _verdict
+from nnfs_lib.exercises._checking import _call, _is_close, _is_exactly, _logistic, _verdict
 
 
 def check_04_predict_shapes(answer):
     """(layer1 shape, output shape) when a 3-4-1 network's feedforward sees 10 inputs."""
-    array = _as_array(answer)
-    passed = array is not None and array.shape == (2, 2) and np.array_equal(
-        array, [[10, 4], [10, 1]])
     return _verdict(
-        passed,
+        _is_exactly(answer, [[10, 4], [10, 1]]),
         "every sample keeps its row through the network; only the columns change.",
         "give two shapes, like ((a, b), (c, d)). The number of rows is the number of "
         "samples; the number of columns is the number of neurons in that layer.",
@@ -28,9 +21,8 @@ def check_04_predict_shapes(answer):
 
 def check_04_constant_output(answer):
     """The output of a 3-4-1 network with weights1 all 0 and weights2 all 1, for any input."""
-    passed = _is_close(answer, 1.0 / (1.0 + np.exp(-2.0)), 5e-4)
     return _verdict(
-        passed,
+        _is_close(answer, 1.0 / (1.0 + np.exp(-2.0)), 5e-4),
         "every hidden neuron outputs the same value, whatever the input.",
         "give one number (3 decimals are enough). With zero weights every hidden sum is "
         "0: what does the sigmoid make of 0? Then add up what the output neuron receives.",

@@ -1,11 +1,7 @@
-"""The exercise checks of notebook 09, the initial-weights lab (``09_initial_weights_lab.ipynb``).
+"""Exercise checks of notebook 09, the initial-weights lab.
 
-The notebook imports it as
-``from nnfs_lib.exercises import initial_weights_lab as exercises`` and calls
-``exercises.check_09_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/09_initial_weights_lab.ipynb`` runs
+``from nnfs_lib.exercises import initial_weights_lab as exercises``.
 """
 
 import numpy as np

@@ -1,11 +1,7 @@
-"""The exercise checks of notebook 05, the loss function (``05_loss_function.ipynb``).
+"""Exercise checks of notebook 05, the loss function.
 
-The notebook imports it as
-``from nnfs_lib.exercises import loss_function as exercises`` and calls
-``exercises.check_05_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/05_loss_function.ipynb`` runs
+``from nnfs_lib.exercises import loss_function as exercises``.
 """
 
 import numpy as np

@@ -1,11 +1,7 @@
-"""The exercise checks of notebook 01, neurons (``01_neurons.ipynb``).
+"""Exercise checks of notebook 01, neurons.
 
-The notebook imports it as
-``from nnfs_lib.exercises import neurons as exercises`` and calls
-``exercises.check_01_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/01_neurons.ipynb`` runs
+``from nnfs_lib.exercises import neurons as exercises``.
 """
 
 import numpy as np
@@ -15,9 +11,8 @@ from nnfs_lib.exercises._checking import _as_array, _as_shape, _is_close, _verdi
 
 def check_01_weighted_sum(answer):
     """z = w1*x1 + w2*x2 + b for x = (1, 0), w = (1.5, -2.0), b = 0.75."""
-    passed = _is_close(answer, 2.25, 1e-9)
     return _verdict(
-        passed,
+        _is_close(answer, 2.25, 1e-9),
         "multiply each input by its weight, add the products, then add the bias.",
         "give one number. An input of 0 contributes nothing; an input of 1 contributes "
         "its weight unchanged. Do not forget the bias, and mind the signs.",

@@ -1,16 +1,12 @@
-"""The exercise checks of notebook 07, the math (``07_the_math.ipynb``).
+"""Exercise checks of notebook 07, the math.
 
-The notebook imports it as
-``from nnfs_lib.exercises import the_math as exercises`` and calls
-``exercises.check_07_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/07_the_math.ipynb`` runs
+``from nnfs_lib.exercises import the_math as exercises``.
 """
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_shape, _is_close, _run, _verdict
+from nnfs_lib.exercises._checking import _as_shape, _is_close, _run_shaped, _verdict
 
 
 def check_07_gradient_shapes(answer):
@@ -58,12 +54,11 @@ def check_07_weights2_gradient(func):
         layer1, output = rng.random((n, h)), rng.random((n, 1))
         y = rng.integers(0, 2, (n, 1)).astype(float)
         expected = layer1.T @ (2 * (output - y) * output * (1 - output))
-        result, problem = _run(func, layer1, output, y)
+        result, problem = _run_shaped(func, (layer1, output, y), expected.shape,
+                                      "the result must have the shape of W2 (one row per "
+                                      "hidden unit); check the transpose.")
         if problem:
             return _verdict(False, "", problem)
-        if result.shape != expected.shape:
-            return _verdict(False, "", "the result must have the shape of W2 (one row per "
-                            "hidden unit); check the transpose.")
         if np.allclose(result, -expected):
             return _verdict(False, "", "the sign is flipped: that is the article's 2(y - y_hat).")
         if not np.allclose(result, expected):

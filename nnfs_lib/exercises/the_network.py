@@ -1,11 +1,7 @@
-"""The exercise checks of notebook 00, the network (``00_the_network.ipynb``).
+"""Exercise checks of notebook 00, the network.
 
-The notebook imports it as
-``from nnfs_lib.exercises import the_network as exercises`` and calls
-``exercises.check_00_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/00_the_network.ipynb`` runs
+``from nnfs_lib.exercises import the_network as exercises``.
 """
 
 import numpy as np

@@ -1,11 +1,7 @@
-"""The exercise checks of notebook 08, training and results (``08_training_and_results.ipynb``).
+"""Exercise checks of notebook 08, training and results.
 
-The notebook imports it as
-``from nnfs_lib.exercises import training_and_results as exercises`` and calls
-``exercises.check_08_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/08_training_and_results.ipynb`` runs
+``from nnfs_lib.exercises import training_and_results as exercises``.
 """
 
 import numpy as np

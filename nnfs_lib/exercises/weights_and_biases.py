@@ -1,25 +1,17 @@
-"""The exercise checks of notebook 02, weights and biases (``02_weights_and_biases.ipynb``).
+"""Exercise checks of notebook 02, weights and biases.
 
-The notebook imports it as
-``from nnfs_lib.exercises import weights_and_biases as exercises`` and calls
-``exercises.check_02_...(answer)``. Each check returns a ``CheckResult``, truthy when
-the answer is right, shown as one line: praise or a hint that never gives the
-solution away. A check never raises, warns or prints, whatever it is given (see
-``nnfs_lib.exercises._checking``).
+``notebooks/02_weights_and_biases.ipynb`` runs
+``from nnfs_lib.exercises import weights_and_biases as exercises``.
 """
 
-import numpy as np
 
-from nnfs_lib.exercises._checking import _as_array, _as_number, _as_shape, _verdict
+from nnfs_lib.exercises._checking import _as_number, _as_shape, _is_exactly, _verdict
 
 
 def check_02_weight_shapes(answer):
     """(weights1.shape, weights2.shape) for NeuralNetwork(x, y, hidden_units=6) on the XOR data."""
-    array = _as_array(answer)
-    passed = array is not None and array.shape == (2, 2) and np.array_equal(
-        array, [[3, 6], [6, 1]])
     return _verdict(
-        passed,
+        _is_exactly(answer, [[3, 6], [6, 1]]),
         "weights1 has one row per input and one column per hidden neuron; weights2 one "
         "row per hidden neuron and one column per output.",
         "give two shapes, like ((a, b), (c, d)). Count the columns of x and of y, and "
