@@ -12,6 +12,10 @@ import numpy as np
 import pytest
 from article_reference import article_sigmoid
 from test_exercises_05_08 import FIRST_BELOW  # from the article's own loop
+from test_exercises_05_08 import _descent_step as descent_step
+from test_exercises_05_08 import _grad_w2 as grad_w2
+from test_exercises_05_08 import _loss as loss
+from test_exercises_05_08 import _reproducible_start as reproducible_start
 
 from nnfs_lib.exercises import (
     _checking,
@@ -42,23 +46,6 @@ def tanh_from_sigmoid(z):
 
 def feedforward_with_biases(x, weights1, bias1, weights2, bias2):
     return article_sigmoid(article_sigmoid(x @ weights1 + bias1) @ weights2 + bias2)
-
-
-def loss(y, y_hat):
-    return np.sum((y - y_hat) ** 2)
-
-
-def descent_step(weights, gradient, learning_rate):
-    return weights - learning_rate * gradient
-
-
-def grad_w2(layer1, output, y):
-    return layer1.T @ (2 * (output - y) * output * (1 - output))
-
-
-def reproducible_start(seed):
-    generator = np.random.default_rng(seed)
-    return generator.random((3, 4)), generator.random((4, 1))
 
 
 # Every check that takes a function, with a right function for it.
