@@ -1,4 +1,4 @@
-"""Benchmark: 10,000 XOR networks at once (``nnfs_lib.many``) against one at a time.
+"""Benchmark: 10,000 XOR networks at once (``nnfs_lib.lab.many``) against one at a time.
 
 Run: ``.venv/bin/python benchmarks/bench_many.py``. Everything runs in one
 process: medians of repeated runs, and the ratio per network.
@@ -24,7 +24,7 @@ Measured on the 2-core development VM (AMD EPYC, numpy 2.4, Python 3.11):
 
 The VM is shared, so single runs vary by +-20 %; the medians are steadier.
 
-Layouts tried in ``nnfs_lib.many`` and dropped:
+Layouts tried in ``nnfs_lib.lab.many`` and dropped:
 
 * batch-first (B, n, h) with ``np.matmul`` on stacked 4x3 matrices: 0.33 ms
   per product against 0.05 ms for the network-last layout (d, h, B), whose
@@ -48,9 +48,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nnfs_lib.many import initial_weights_from_seeds, solved, train_many  # noqa: E402
-
 from nnfs_lib.datasets import xor  # noqa: E402
+from nnfs_lib.lab.many import initial_weights_from_seeds, solved, train_many  # noqa: E402
 from nnfs_lib.network import NeuralNetwork  # noqa: E402
 from nnfs_lib.training import train  # noqa: E402
 

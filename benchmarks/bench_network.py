@@ -2,25 +2,23 @@
 
 Both start from the same initial weights. The article's ``backprop`` calls
 ``sigmoid_derivative(np.dot(...))``, which recomputes two dot products and
-four sigmoids that the forward pass already has; ``NeuralNetwork.backprop``
+four sigmoids that the forward pass already has; the library's backward pass
 reuses ``layer1`` and ``output`` and takes the derivative as ``a * (1 - a)``.
 
+Three candidates, taking turns in each of 21 rounds (medians printed):
+
+* the article's code (``tests/article_reference.py``), the baseline;
+* the article's loop on the library, ``feedforward()`` then ``backprop()``:
+  ``backprop()`` runs the forward pass again itself so that its step always
+  belongs to the current weights, so this loop pays for two forward passes;
+* ``train()``: one forward and one backward pass per iteration, the loss
+  recorded on the way.
+
+All three agree to a relative 1e-12 (bit for bit, in fact, wherever the
+article's sigmoid does not overflow): the script prints the check and fails
+without it.
+
 Run: ``.venv/bin/python benchmarks/bench_network.py``
-
-Measured on the 2-core development machine (2026-11-27, numpy 2.4, several
-runs of this script, medians of 21 interleaved rounds each): the article's
-code 34-42 ms; ``feedforward()`` + ``backprop()`` 16-20 ms, a ratio of
-2.1-2.2x; ``train()`` 13.7-16 ms, 2.5-2.6x. ``train()`` runs the same two
-steps fused, with every intermediate array allocated once and reused
-(``NeuralNetwork._train_steps``); a test checks that it is bit for bit the
-same as calling ``feedforward()`` and ``backprop()``. All of them agree with
-the article's code to a relative 1e-12 (bit for bit, in fact, wherever the
-article's sigmoid does not overflow).
-
-Why not more: an iteration is about 25 numpy calls on 4x4 arrays, and at
-this size each call costs its ~0.4 us of overhead whatever it computes. The
-sigmoid stays the article's formula (plus an overflow clamp) rather than a
-cheaper but less exact variant, so the equivalence above holds.
 """
 
 import statistics
@@ -89,7 +87,7 @@ def main():
     t_article, t_loop, t_train = medians["article"], medians["loop"], medians["train"]
     print(f"median of {REPEATS} runs, {ITERATIONS} iterations each:")
     print(f"  article's code                 {t_article * 1e3:7.2f} ms")
-    print(f"  library feedforward+backprop   {t_loop * 1e3:7.2f} ms   "
+    print(f"  feedforward() + backprop()     {t_loop * 1e3:7.2f} ms   "
           f"ratio {t_article / t_loop:.2f}x")
     print(f"  library train() (+ loss log)   {t_train * 1e3:7.2f} ms   "
           f"ratio {t_article / t_train:.2f}x")

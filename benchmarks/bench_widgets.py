@@ -13,7 +13,7 @@ redraw) median 90-120 ms (150 ms budget, 100 ms aim); weight slider 70-90 ms;
 time slider (no retraining) 55-60 ms; iterations change (loss axis
 re-rendered) 110-130 ms. About 20 ms of each is the PNG encoding (``matplotlib.image.imsave``,
 compression level 1); a full Agg draw of the same figure takes ~105 ms, which
-the incremental rendering (``nnfs_lib.fastrender``) avoids. Recording the
+the incremental rendering (``nnfs_lib.explorers.fastrender``) avoids. Recording the
 weights after every iteration (so that the time slider is exact) adds ~5 ms
 to a 1,500-iteration retrain.
 
@@ -30,7 +30,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-from nnfs_lib.widgets import LabExplorer, TrainingExplorer  # noqa: E402
+
+from nnfs_lib.explorers.lab import LabExplorer  # noqa: E402
+from nnfs_lib.explorers.training import TrainingExplorer  # noqa: E402
 
 UPDATES = 30
 

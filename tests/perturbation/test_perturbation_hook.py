@@ -25,7 +25,8 @@ def test_every_weight_of_a_network_is_one_ulp_off_its_draw():
     rng = np.random.default_rng(0)
     for drawn, used in ((rng.random((3, 4)), net.weights1), (rng.random((4, 1)), net.weights2)):
         assert np.all(used != drawn)
-        np.testing.assert_array_equal(np.abs(used - drawn), np.abs(np.nextafter(drawn, used) - drawn))
+        one_ulp = np.abs(np.nextafter(drawn, used) - drawn)
+        np.testing.assert_array_equal(np.abs(used - drawn), one_ulp)
 
 
 def test_the_batch_trainers_weights_are_nudged_too():
