@@ -32,8 +32,12 @@ lab: install
 # paths of CPUs without AVX-512 and without AVX2 (most students' laptops), and
 # with every drawn initial weight moved by one ulp, five times (tests/perturbation):
 # a printed number that changes there sits on a knife edge.
+# Notebooks 00-04 train nothing (and 02 shows on purpose that a seed gives the
+# exact same draw), so the perturbation legs run from notebook 05 on.
 NO_AVX512 := X86_V4 AVX512_ICL AVX512_SPR
 PERTURB_SEEDS := 1 2 3 4 5
+PERTURBED := $(filter-out notebooks/00_% notebooks/01_% notebooks/02_% notebooks/03_% \
+	notebooks/04_%,$(wildcard notebooks/*.ipynb))
 
 test: install
 	$(BIN)/python -m pytest
@@ -42,8 +46,8 @@ test: install
 	NNFS_CPU_LEG=no-avx2 NPY_DISABLE_CPU_FEATURES="$(NO_AVX512) X86_V3" OPENBLAS_CORETYPE=Nehalem \
 		$(BIN)/python -m pytest -q notebooks tests/repo/test_cpu_leg.py
 	for seed in $(PERTURB_SEEDS); do \
-		NNFS_PERTURB_SEED=$$seed PYTHONPATH=tests/perturbation \
-		$(BIN)/python -m pytest -q notebooks tests/perturbation || exit 1; done
+		NNFS_PERTURB_SEED=$$seed PYTHONPATH=$(CURDIR)/tests/perturbation \
+		$(BIN)/python -m pytest -q $(PERTURBED) tests/perturbation || exit 1; done
 	$(BIN)/ruff check .
 
 lint: install
