@@ -93,7 +93,7 @@ def as_vector(name, value, limit=MAX_MAGNITUDE):
 
 
 def as_positive_vector(name, value, limit=MAX_MAGNITUDE):
-    """``as_vector(name, value, limit)`` whose entries are all greater than 0, or raise."""
+    """``as_vector`` whose entries are all greater than 0, or raise."""
     array = as_vector(name, value, limit)
     if np.any(array <= 0):
         raise ValueError(f"{name} must hold numbers greater than 0, got {array.min():g}")
@@ -113,13 +113,6 @@ def check_shape(name, array, expected):
         raise ValueError(f"{name} must have shape {tuple(expected)}, got {array.shape}")
 
 
-def check_same_rows(x, y, x_name="x", y_name="y"):
-    """Raise ``ValueError`` unless ``x`` and ``y`` have the same number of rows (samples)."""
-    if x.shape[0] != y.shape[0]:
-        raise ValueError(f"{x_name} and {y_name} must have the same number of rows "
-                         f"(samples): {x_name} has {x.shape[0]}, {y_name} has {y.shape[0]}")
-
-
 def check_labels(name, y):
     """Raise ``ValueError`` unless every target lies in [0, 1] (a sigmoid's range)."""
     if np.any((y < 0) | (y > 1)):
@@ -130,7 +123,9 @@ def check_labels(name, y):
 def as_data(x, y):
     """Training data ``x`` (n, d) and targets ``y`` (n, k) in [0, 1], as float64, or raise."""
     x, y = as_matrix("x", x), as_matrix("y", y)
-    check_same_rows(x, y)
+    if x.shape[0] != y.shape[0]:
+        raise ValueError(f"x and y must have the same number of rows (samples): "
+                         f"x has {x.shape[0]}, y has {y.shape[0]}")
     check_labels("y", y)
     return x, y
 

@@ -29,6 +29,7 @@ import numpy as np
 
 from ._checks import (
     as_attribute,
+    as_data,
     as_generator,
     as_matrix,
     check_count,
@@ -36,7 +37,6 @@ from ._checks import (
     check_flag,
     check_labels,
     check_positive_number,
-    check_same_rows,
 )
 from .activations import _sigmoid
 
@@ -78,8 +78,7 @@ class NeuralNetwork:
 
     def __init__(self, x, y, hidden_units=4, *, weights1=None, weights2=None, rng=None,
                  learning_rate=1.0, biases=False, bias1=None, bias2=None, init_scale=1.0):
-        x, y = as_matrix("x", x), as_matrix("y", y)
-        check_same_rows(x, y)
+        x, y = as_data(x, y)
         h = check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS)
         check_entries("layer1", x.shape[0] * h, "x and hidden_units")
         biases = check_flag("biases", biases)
@@ -138,7 +137,7 @@ class NeuralNetwork:
         ``d_weights`` is the negative gradient.
         """
         self.feedforward()
-        self._step(self._backward(self.layer1, self.output))
+        self._step(self._backward(self.layer1, self.output, self.output - self.y))
 
     # -- questions that change nothing ------------------------------------
     def parameters(self):
@@ -153,7 +152,8 @@ class NeuralNetwork:
         L is the sum-of-squares loss over all samples; these are the true
         gradients, so descent *subtracts* them.
         """
-        return self._backward(*self._forward(self.input))
+        layer1, output = self._forward(self.input)
+        return self._backward(layer1, output, output - self.y)
 
     def loss(self):
         """The sum-of-squares loss of the current weights, as a float."""
@@ -188,12 +188,13 @@ class NeuralNetwork:
             z2 = z2 + self.bias2
         return layer1, _sigmoid(z2)
 
-    def _backward(self, layer1, output):
+    def _backward(self, layer1, output, error):
         """Notebooks 06-07, the chain rule: dL/dparameter, in ``parameters()`` order.
 
-        sigmoid'(z) is taken from the stored activation a as a * (1 - a).
+        ``error`` is output - y, (n, k). sigmoid'(z) is taken from the stored
+        activation a as a * (1 - a).
         """
-        d_output = 2.0 * (output - self.y)               # dL/dy_hat, (n, k)
+        d_output = 2.0 * error                           # dL/dy_hat, (n, k)
         delta2 = d_output * (output * (1.0 - output))    # dL/dz2, (n, k)
         delta1 = np.dot(delta2, self.weights2.T) * (layer1 * (1.0 - layer1))  # dL/dz1, (n, h)
         gradients = (np.dot(self.input.T, delta1), np.dot(layer1.T, delta2))  # (d, h), (h, k)
@@ -205,7 +206,8 @@ class NeuralNetwork:
     def _step(self, gradients):
         """The update of gradient descent, in place: parameter -= learning_rate * gradient."""
         for parameter, gradient in zip(self.parameters(), gradients):
-            gradient *= self.learning_rate  # in place: the gradients are fresh arrays
+            if self.learning_rate != 1.0:  # the article's rate needs no multiplication
+                gradient *= self.learning_rate  # in place: the gradients are fresh arrays
             parameter -= gradient
 
     def __repr__(self):

@@ -83,6 +83,6 @@ def train(network, iterations, snapshots=None):
         error = output - network.y
         loss[k] = np.vdot(error, error)  # the sum of squares
         if k < iterations:
-            network._step(network._backward(layer1, output))  # backprop()
+            network._step(network._backward(layer1, output, error))  # backprop()
     network.layer1, network.output = layer1, output  # as feedforward() leaves them
     return TrainingHistory(loss=loss, snapshots=recorded)
