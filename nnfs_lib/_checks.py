@@ -81,21 +81,16 @@ def as_matrix(name, value):
     return as_array(name, value, 2)
 
 
-def as_vector(name, value, limit=MAX_MAGNITUDE):
-    """``value`` as a finite, non-empty 1-D float64 array; an (n, 1) column is flattened."""
+def as_vector(name, value, limit=MAX_MAGNITUDE, positive=False):
+    """``value`` as a finite, non-empty 1-D float64 array (an (n, 1) column is flattened);
+    with ``positive``, every entry must be greater than 0."""
     array = as_real_array(name, value, allow_empty=True, limit=limit)
     if array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
     if array.ndim != 1 or array.size == 0:
         raise ValueError(f"{name} must be a non-empty 1-D array (or an (n, 1) column), "
                          f"got shape {array.shape}")
-    return array
-
-
-def as_positive_vector(name, value, limit=MAX_MAGNITUDE):
-    """``as_vector`` whose entries are all greater than 0, or raise."""
-    array = as_vector(name, value, limit)
-    if np.any(array <= 0):
+    if positive and np.any(array <= 0):
         raise ValueError(f"{name} must hold numbers greater than 0, got {array.min():g}")
     return array
 
@@ -180,34 +175,21 @@ def check_entries(what, entries, names):
                          f"(at most {MAX_ENTRIES:,}, 800 MB, are allowed)")
 
 
-def _as_list(name, values, expected):
-    """``values`` (any iterable but a string) as a list, its length checked first, or raise."""
+def check_counts(name, values, minimum=0, maximum=10**7):
+    """``values`` (a non-empty 1-D sequence of ints, each in [minimum, maximum]) as a list.
+
+    Seeds are such counts too: ``check_counts("seeds", seeds, maximum=None)``.
+    """
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
-        raise TypeError(f"{name} must be {expected}, got {type(values).__name__}")
+        raise TypeError(f"{name} must be a non-empty 1-D sequence of integers, "
+                        f"got {type(values).__name__}")
     if hasattr(values, "__len__"):  # a range(10**12) is refused before it is listed
         check_entries(f"the list of {name}", len(values), name)
     values = list(values)  # no numpy conversion: a ragged list must not reach numpy
     if not values:
         raise ValueError(f"{name} must not be empty")
-    return values
-
-
-def check_counts(name, values, minimum=0, maximum=10**7):
-    """``values`` (a non-empty sequence of ints, each in [minimum, maximum]) as a list."""
-    values = _as_list(name, values, "a non-empty 1-D sequence of integers")
-    return [check_count(name, value, minimum, maximum) for value in values]
-
-
-def check_seeds(name, seeds):
-    """``seeds`` (a non-empty sequence of non-negative ints) as a list of ints, or raise."""
-    expected = "a 1-D sequence (list, range, array) of non-negative integers"
-    seeds = _as_list(name, seeds, expected)
-    for seed in seeds:
-        if isinstance(seed, (bool, np.bool_)) or not isinstance(seed, numbers.Integral):
-            raise TypeError(f"{name} must be {expected}; it holds {type(seed).__name__} {seed!r}")
-        if seed < 0:
-            raise ValueError(f"{name} must be {expected}, got {seed}")
-    return [int(seed) for seed in seeds]
+    return [check_count(f"{name} entry {i}", value, minimum, maximum)
+            for i, value in enumerate(values)]
 
 
 def as_generator(name, rng):
@@ -228,12 +210,10 @@ def as_generator(name, rng):
 
 
 def as_attribute(name, value, expected):
-    """``value`` checked for assignment to an array attribute of shape ``expected``.
+    """``value`` as a new float64 2-D array of shape ``expected``, for assignment.
 
-    A float64 copy of a 2-D array of finite numbers of exactly that shape, so
-    that a list, an int or a float32 array can neither make training work on
-    a copy nor fail deep inside numpy. ``expected`` None means the attribute
-    does not exist in this network (a bias without ``biases=True``): only None fits.
+    ``expected`` None means the network has no such array (a bias without
+    ``biases=True``): only None fits then.
     """
     if expected is None:
         if value is not None:

@@ -18,8 +18,8 @@ from nnfs_lib._checks import (
     MAX_MAGNITUDE,
     as_data,
     as_matrix,
-    as_positive_vector,
     as_real_array,
+    as_vector,
     check_count,
     check_counts,
     check_entries,
@@ -46,7 +46,7 @@ def learning_rate_curves(learning_rates, seed=0, iterations=1500, x=None, y=None
     Returns the loss array (iterations + 1, len(learning_rates)).
     """
     x, y = experiment_data(x, y)
-    rates = as_positive_vector("learning_rates", learning_rates)
+    rates = as_vector("learning_rates", learning_rates, positive=True)
     seed = check_count("seed", seed)
     iterations = check_count("iterations", iterations)
     hidden_units = check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS)
@@ -63,7 +63,7 @@ def success_by_learning_rate(learning_rates, seeds=1000, iterations=1500, x=None
     rate, with per-network learning rates.
     """
     x, y = experiment_data(x, y)
-    rates = as_positive_vector("learning_rates", learning_rates)
+    rates = as_vector("learning_rates", learning_rates, positive=True)
     seeds = experiment_seeds(seeds)
     iterations = check_count("iterations", iterations)
     hidden_units = check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS)

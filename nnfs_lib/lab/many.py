@@ -55,10 +55,10 @@ from nnfs_lib._checks import (
     as_matrix,
     as_real_array,
     check_count,
+    check_counts,
     check_entries,
     check_flag,
     check_positive_number,
-    check_seeds,
     check_shape,
 )
 from nnfs_lib.network import MAX_HIDDEN_UNITS, draw_weights
@@ -172,7 +172,7 @@ def initial_weights_from_seeds(seeds, n_inputs, hidden_units=4, n_outputs=1, ini
     fraction of seeds whose batch network solves a task is the fraction of
     single networks that do. (A loop over seeds: it is setup, not training.)
     """
-    seeds = check_seeds("seeds", seeds)
+    seeds = check_counts("seeds", seeds, maximum=None)
     d, h, k, init_scale = _sizes(len(seeds), n_inputs, hidden_units, n_outputs, init_scale,
                                  "seeds, n_inputs, hidden_units and n_outputs")
     weights1, weights2 = np.empty((len(seeds), d, h)), np.empty((len(seeds), h, k))

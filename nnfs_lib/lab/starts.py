@@ -31,14 +31,12 @@ from nnfs_lib._checks import (
     MAX_MAGNITUDE,
     as_data,
     as_generator,
-    as_positive_vector,
     as_real_array,
     as_vector,
     check_count,
     check_counts,
     check_positive_number,
     check_real_number,
-    check_seeds,
 )
 from nnfs_lib.datasets import xor
 from nnfs_lib.lab.many import check_batch, initial_weights_from_seeds, solved, train_many
@@ -62,7 +60,7 @@ def experiment_seeds(seeds):
     """The experiments' seeds: an int n means the seeds 0..n-1, else a sequence of seeds."""
     if isinstance(seeds, numbers.Integral) and not isinstance(seeds, (bool, np.bool_)):
         return range(check_count("seeds", seeds, minimum=1))
-    return check_seeds("seeds", seeds)
+    return check_counts("seeds", seeds, maximum=None)
 
 
 def seed_starts(seeds, scales, x, y, hidden_units, names, init_scale=1.0):
@@ -104,7 +102,7 @@ def success_by_scale(init_scales, checkpoints, seeds=1000, x=None, y=None,
     with weights uniform on [0, init_scales[i]) after checkpoints[j] updates.
     """
     x, y = experiment_data(x, y)
-    scales = as_positive_vector("init_scales", init_scales)
+    scales = as_vector("init_scales", init_scales, positive=True)
     checkpoints = check_counts("checkpoints", checkpoints)
     if any(b <= a for a, b in zip(checkpoints, checkpoints[1:])):
         raise ValueError(f"checkpoints must be strictly increasing, got {checkpoints}")
@@ -219,7 +217,7 @@ def gradient_norms_by_scale(init_scales, seeds=200, iterations=1500, x=None, y=N
     (iterations, len(init_scales)): the median over the seeds.
     """
     x, y = experiment_data(x, y)
-    scales = as_positive_vector("init_scales", init_scales)
+    scales = as_vector("init_scales", init_scales, positive=True)
     seeds = experiment_seeds(seeds)
     iterations = check_count("iterations", iterations, minimum=1)
     hidden_units = check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS)
