@@ -40,16 +40,14 @@ from ._checks import (
 )
 from .activations import _sigmoid
 
-#: The most hidden units accepted: far beyond any teaching use, and small
-#: enough that a typo such as ``10**12`` is an error, not an out-of-memory crash.
+#: The most hidden units accepted: far beyond teaching use; ``10**12`` is a typo, not a crash.
 MAX_HIDDEN_UNITS = 10_000
 
 
 def draw_weights(generator, shape, init_scale=1.0):
     """Starting weights, uniform on [0, init_scale): the article's ``np.random.rand``.
 
-    The one place the library draws weights (the lab's batch trainer uses it
-    too), from a seeded ``numpy.random.Generator``.
+    The one place the library draws weights (the lab's batch trainer too).
     """
     return init_scale * generator.random(shape)
 
@@ -62,9 +60,8 @@ class NeuralNetwork:
     x, y : 2-D arrays of shape (n, d) and (n, k); targets must lie in [0, 1].
     hidden_units : int from 1 to 10,000, default 4 (the article's hidden layer).
     weights1, weights2 : optional initial weights of shape (d, h) and (h, k),
-        copied. Both are always drawn uniformly from [0, init_scale), weights1
-        first, as the article's ``np.random.rand``; a given array replaces its
-        draw, so a given weights1 does not change which weights2 is drawn.
+        copied. Both are always drawn (``draw_weights``, weights1 first); a given
+        array replaces its draw, so it does not change which other one is drawn.
     rng : None, an int seed or a ``numpy.random.Generator``, the only source
         of randomness (numpy's global random state is never touched).
     learning_rate : positive float, default 1.0 (the article's implicit rate).
@@ -91,23 +88,21 @@ class NeuralNetwork:
         self.learning_rate = learning_rate
         init_scale = check_positive_number("init_scale", init_scale)
         generator = as_generator("rng", rng)
-        given = {name: value for name, value in (("weights1", weights1), ("weights2", weights2),
-                 ("bias1", bias1), ("bias2", bias2)) if value is not None}
+        given = {"weights1": weights1, "weights2": weights2, "bias1": bias1, "bias2": bias2}
         for name, value in given.items():  # check what was given before drawing anything
-            setattr(self, name, value)
+            if value is not None:
+                setattr(self, name, value)
         drawn = {"weights1": draw_weights(generator, (d, h), init_scale),  # always both
                  "weights2": draw_weights(generator, (h, k), init_scale),  # draws, in order
-                 "bias1": np.zeros((1, h)) if biases else None,
-                 "bias2": np.zeros((1, k)) if biases else None}
+                 "bias1": np.zeros((1, h)), "bias2": np.zeros((1, k))}
         for name, value in drawn.items():
-            if name not in given:
-                setattr(self, name, value)
+            if given[name] is None:
+                setattr(self, name, value if biases or name.startswith("weights") else None)
         self.layer1 = None
         self.output = np.zeros((n, k))
 
     def __setattr__(self, name, value):
-        """``net.weights1 = W`` (and input, y, the biases, learning_rate) is checked and
-        copied as in the constructor; the shapes must stay the same."""
+        """Assigned arrays and the learning rate are checked and copied as in ``__init__``."""
         shapes = self.__dict__.get("_shapes", {})
         if name == "learning_rate":
             value = check_positive_number(name, value)
@@ -212,6 +207,5 @@ class NeuralNetwork:
 
     def __repr__(self):
         (d, h), k = self.weights1.shape, self.weights2.shape[1]
-        extra = ", biases" if self.bias1 is not None else ""
-        return (f"NeuralNetwork({d}-{h}-{k}, {self.input.shape[0]} samples, "
-                f"learning_rate={self.learning_rate:g}{extra})")
+        return (f"NeuralNetwork({d}-{h}-{k}, {self.input.shape[0]} samples, learning_rate="
+                f"{self.learning_rate:g}{', biases' if self.bias1 is not None else ''})")
