@@ -11,12 +11,22 @@ import numpy as np
 from ._checks import as_real_array, check_positive_number, check_real_number
 from .network import NeuralNetwork
 
-#: The range of the step ``eps``. A central difference is a good derivative
-#: only for a small step, and below about 1e-10 rounding errors of the loss
-#: (about 1e-16 of it) swamp the difference it measures.
+#: The range of the step ``eps``: a central difference needs a small step, and below
+#: about 1e-10 rounding errors of the loss (about 1e-16 of it) swamp what it measures.
 MIN_EPS, MAX_EPS = 1e-10, 1e-2
 
 PARAMETER_NAMES = ("weights1", "weights2", "bias1", "bias2")
+
+#: The floor of the relative error's denominator. At eps = 1e-6 every entry of a central
+#: difference is off by rounding, ~1e-16 |L| / eps (3e-10 here): over 1e-3 that stays under
+#: 3e-7, while a floor of 1e-8 lets tiny entries of correct gradients show 1e-4 and more.
+RELATIVE_FLOOR = 1e-3
+#: Below CORRECT_BELOW a gradient agrees as well as the difference can tell;
+#: "suspicious" up to WRONG_FROM (a small bug, or eps = 1e-2, truncation 1e-4);
+#: "wrong" from there on (a slipped sign gives 2, a missing factor 0.3 or more).
+CORRECT_BELOW, WRONG_FROM = 1e-6, 1e-3
+#: ``comparison_table`` rounds errors up to these: coarse, so a BLAS's last bits don't show.
+BOUNDS = (1e-12, 1e-9, 1e-6, 1e-3, 1.0)
 
 
 def _check_arguments(network, eps):
@@ -32,8 +42,7 @@ def _check_arguments(network, eps):
 def numerical_gradients(network, eps=1e-6):
     """Central-difference gradients of ``network.loss()``, one array per parameter.
 
-    ``eps`` is the step, from 1e-10 to 1e-2. Works on a copy: ``network`` is
-    left exactly as it was.
+    Taught in notebook 07. ``eps``, the step, is 1e-10 to 1e-2; ``network`` is left as it was.
     """
     eps = _check_arguments(network, eps)
     twin = network.copy()
@@ -53,37 +62,28 @@ def numerical_gradients(network, eps=1e-6):
 
 
 def relative_error(analytic, numeric):
-    """max |a - n| / max(|a| + |n|), a scale-free distance; 0.0 when both are 0.
-
-    ``analytic`` and ``numeric`` are finite numbers or arrays of the same shape.
-    """
+    """The largest |a - n| / max(|a|, |n|, RELATIVE_FLOOR) of two same-shape arrays (or
+    numbers); taught in notebook 07, its meaning in ``verdict``."""
     analytic = as_real_array("analytic", analytic)
     numeric = as_real_array("numeric", numeric)
     if numeric.shape != analytic.shape:
-        raise ValueError(f"numeric must have the same shape as analytic, "
-                         f"{analytic.shape}, got {numeric.shape}")
-    largest = max(float(np.max(np.abs(analytic))), float(np.max(np.abs(numeric))))
-    if largest == 0:
-        return 0.0
-    analytic, numeric = analytic / largest, numeric / largest  # scale-free: no overflow
-    return float(np.max(np.abs(analytic - numeric)) / np.max(np.abs(analytic) + np.abs(numeric)))
+        raise ValueError(f"numeric must have the shape {analytic.shape}, got {numeric.shape}")
+    scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), RELATIVE_FLOOR)
+    return float(np.max(np.abs(analytic / scale - numeric / scale)))  # scaled: no overflow
+
+
+def verdict(error):
+    """"correct", "suspicious" or "wrong" for a relative error (notebook 07)."""
+    error = check_real_number("error", error, 0.0, np.inf)
+    return "correct" if error < CORRECT_BELOW else "suspicious" if error < WRONG_FROM else "wrong"
 
 
 def gradient_check(network, eps=1e-6):
-    """Compare ``network.gradients()`` with finite differences.
-
-    Returns ``{name: relative error}`` with one entry per parameter array
-    ("weights1", "weights2", and "bias1", "bias2" when present). Values
-    around 1e-8 or smaller mean the gradients are right.
-    """
+    """``{name: relative_error}`` of ``network.gradients()`` against finite differences, per
+    parameter ("weights1", "weights2", "bias1", "bias2" when present); notebook 07."""
     numeric = numerical_gradients(network, eps)
     return {name: relative_error(a, n)
             for name, a, n in zip(PARAMETER_NAMES, network.gradients(), numeric)}
-
-
-#: The bounds ``comparison_table`` rounds a maximum difference up to: coarse on
-#: purpose, so the printed table does not change with the last bits of a BLAS.
-DIFFERENCE_BOUNDS = (1e-12, 1e-9, 1e-6, 1e-3, 1.0)
 
 
 def _sequence(name, value, expected="a sequence of arrays"):
@@ -96,12 +96,11 @@ def _sequence(name, value, expected="a sequence of arrays"):
 
 
 def comparison_rows(analytic, numeric, names, rtol=1e-5, atol=1e-8):
-    """One ``(name, exact, close, max_difference)`` tuple per pair of arrays.
+    """One ``(name, exact, close, max_difference, relative_error, verdict)`` per pair.
 
-    ``exact`` is ``np.array_equal``, ``close`` is ``np.allclose`` (with
-    ``rtol``/``atol``, numbers from 0 to 1) and ``max_difference`` the largest
-    ``|a - n|``. ``analytic``, ``numeric`` and ``names`` are sequences of the
-    same length (or a single array pair and one name string).
+    Taught in notebook 07. ``exact`` is ``np.array_equal``, ``close`` is ``np.allclose``
+    (``rtol``/``atol`` from 0 to 1), ``max_difference`` the largest ``|a - n|``. The
+    arguments are sequences of one length (or one array pair and one name string).
     """
     if isinstance(names, str):
         names, analytic, numeric = [names], [analytic], [numeric]
@@ -114,33 +113,33 @@ def comparison_rows(analytic, numeric, names, rtol=1e-5, atol=1e-8):
                          f"names, {len(analytic)} analytic, {len(numeric)} numeric")
     rtol = check_real_number("rtol", rtol, 0.0, 1.0)
     atol = check_real_number("atol", atol, 0.0, 1.0)
-    pairs = [(name, as_real_array(f"analytic ({name})", a), as_real_array(f"numeric ({name})", n))
-             for name, a, n in zip(names, analytic, numeric)]
     rows = []
-    for name, a, n in pairs:
+    for name, a, n in zip(names, analytic, numeric):
+        a, n = as_real_array(f"analytic ({name})", a), as_real_array(f"numeric ({name})", n)
         if a.shape != n.shape:
             raise ValueError(f"{name}: shapes differ, {a.shape} and {n.shape}")
         with np.errstate(over="ignore"):  # |a - n| of two huge numbers may be inf
             difference = float(np.max(np.abs(a - n)))
-        rows.append((name, bool(np.array_equal(a, n)),
-                     bool(np.allclose(a, n, rtol=rtol, atol=atol)), difference))
+        error = relative_error(a, n)
+        close = bool(np.allclose(a, n, rtol=rtol, atol=atol))
+        rows.append((name, bool(np.array_equal(a, n)), close, difference, error, verdict(error)))
     return rows
 
 
-def comparison_table(analytic, numeric, names, rtol=1e-5, atol=1e-8):
-    """A text table comparing two gradients (or any arrays), one line per name.
+def _rounded_up(value, bounds=BOUNDS):
+    return "0" if value == 0 else next(
+        (f"< {bound:.0e}" for bound in bounds if value < bound), f"{value:.1e}")
 
-    Columns: quantity | exact (``array_equal``) | close (``allclose``) | max
-    difference, rounded *up* to a coarse bound ("< 1e-09", ...) so that the
-    printout is reproducible; 0 prints as "0".
-    """
+
+def comparison_table(analytic, numeric, names, rtol=1e-5, atol=1e-8):
+    """``comparison_rows`` as a text table, taught in notebook 07. For a reproducible printout
+    the errors are rounded *up* ("< 1e-09"; the relative one to the verdicts' bounds); 0 is "0"."""
     rows = comparison_rows(analytic, numeric, names, rtol=rtol, atol=atol)
     width = max([len("quantity")] + [len(row[0]) for row in rows])
-    lines = [f"{'quantity':<{width}} | exact | close | max difference",
-             f"{'-' * width}-+-------+-------+---------------"]
-    for name, exact, close, difference in rows:
-        text = "0" if difference == 0 else next(
-            (f"< {bound:.0e}" for bound in DIFFERENCE_BOUNDS if difference < bound),
-            f"{difference:.1e}")
-        lines.append(f"{name:<{width}} | {exact!s:<5} | {close!s:<5} | {text}")
+    lines = [f"{'quantity':<{width}} | exact | close | max difference | relative error | verdict",
+             f"{'-' * width}-+-------+-------+----------------+----------------+-----------"]
+    for name, exact, close, difference, error, judged in rows:
+        lines.append(f"{name:<{width}} | {exact!s:<5} | {close!s:<5} | "
+                     f"{_rounded_up(difference):<14} | "
+                     f"{_rounded_up(error, (CORRECT_BELOW, WRONG_FROM, 1.0)):<14} | {judged}")
     return "\n".join(lines)

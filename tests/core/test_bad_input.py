@@ -195,6 +195,10 @@ def _cases():
                       lambda v=value: gradcheck.relative_error([1.0], v), error, "numeric"))
     cases.append(("relative_error(shapes)",
                   lambda: gradcheck.relative_error([1.0, 2.0], [1.0]), ValueError, "numeric"))
+    for value, error in [("1e-7", TypeError), (None, TypeError), (True, TypeError),
+                         ([1e-7], TypeError), (-1e-7, ValueError), (np.nan, ValueError)]:
+        cases.append((f"verdict(error={value!r})", lambda v=value: gradcheck.verdict(v), error,
+                      "error"))
     for function in (gradcheck.comparison_rows, gradcheck.comparison_table):
         name = function.__name__
         good = {"analytic": [np.ones(2)], "numeric": [np.ones(2)], "names": ["g"]}

@@ -86,10 +86,13 @@ def test_gradient_check_catches_a_wrong_sign():
     x, y = xor()
     net = NeuralNetwork(x, y, rng=3)
     good = gradient_check(net)
-    assert max(good.values()) < 1e-7
+    assert set(good) == {"weights1", "weights2"} and max(good.values()) < 1e-6
     wrong = tuple(-g for g in net.gradients())  # the article's printed sign
     numeric = numerical_gradients(net)
-    assert relative_error(wrong[0], numeric[0]) > 0.9
+    # |-g - g| / |g| = 2 for every entry of at least the floor 1e-3
+    assert relative_error(wrong[0], numeric[0]) == pytest.approx(2.0, rel=1e-6)
+    halved = net.gradients()[1] / 2  # a lost factor 2: |g/2 - g| / |g| = 0.5
+    assert relative_error(halved, numeric[1]) == pytest.approx(0.5, rel=1e-6)
 
 
 def test_gradient_check_leaves_network_alone():
@@ -102,7 +105,8 @@ def test_gradient_check_leaves_network_alone():
 
 def test_relative_error_edge_cases():
     assert relative_error(np.zeros(3), np.zeros(3)) == 0.0
-    assert relative_error([1.0], [-1.0]) == pytest.approx(1.0)
+    assert relative_error(0.0, 1e-12) == pytest.approx(1e-9)  # 1e-12 / the floor 1e-3
+    assert relative_error([1.0], [-1.0]) == pytest.approx(2.0)
 
 
 def _weights_after(x, y, start, k):
