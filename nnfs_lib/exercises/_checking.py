@@ -5,6 +5,9 @@ check is total: whatever it is given, it returns a ``CheckResult``. This module
 holds the pieces that make that true once for all notebooks:
 
 * ``_as_array``, ``_as_number``, ``_as_shape``: an answer as numbers, or None;
+* ``_is_close`` and ``_number_verdict``: the one precision rule of every numeric check.
+  An exercise asks for a number of decimals and its hint says how many; any answer
+  within half a unit of the last of them passes, and fewer decimals get a hint;
 * ``_guarded``: the only place a student's *function* is called. It passes
   copies of the arguments, silences warnings and printing, puts numpy's global
   random state and print options back afterwards, stops the call after ``TIME_LIMIT``
@@ -113,11 +116,57 @@ def _as_number(answer, whole=False):
     return None
 
 
-def _is_close(answer, target, tolerance):
-    """True if the answer is one finite number (see ``_as_number``) within ``tolerance``
-    of ``target``."""
-    value = _as_number(answer)
-    return value is not None and bool(np.isfinite(value) and abs(value - target) <= tolerance)
+# -- numbers to the decimals an exercise asks for --------------------------------------
+def _decimals(decimals):
+    """How a hint states the precision: "1 decimal", "3 decimals"."""
+    return f"{decimals} decimal{'' if decimals == 1 else 's'}"
+
+
+def _tolerance(decimals):
+    """Half a unit of the last decimal asked for, plus a little float slack (0.75 - 0.7
+    is 0.05000000000000004)."""
+    return 0.5 * 10.0 ** -decimals * (1 + 1e-9)
+
+
+def _numbers(answer, target):
+    """The answer as a float (``target`` a number, see ``_as_number``) or as an array of
+    ``target``'s shape; None if it is not finite numbers of that form."""
+    if np.ndim(target) == 0:
+        value = _as_number(answer)
+        return value if value is not None and np.isfinite(value) else None
+    array = _as_array(answer)
+    return array if array is not None and array.shape == np.shape(target) else None
+
+
+def _is_close(answer, target, decimals):
+    """True if the answer is ``target`` (a number or an array) right to ``decimals``
+    decimals: every entry within half a unit of that decimal. So any correct rounding
+    passes (0.916 and 0.9155 for 0.91555 at 3 decimals), as do more decimals that are right."""
+    values = _numbers(answer, target)
+    return values is not None and bool(np.all(np.abs(values - target) <= _tolerance(decimals)))
+
+
+def _too_few_decimals(answer, target, decimals):
+    """True if the answer is ``target`` correctly rounded to fewer than ``decimals`` decimals
+    (0.92 for 0.91555 at 3), but not right to ``decimals`` and not all zeros."""
+    values = _numbers(answer, target)
+    if values is None or _is_close(answer, target, decimals) or not np.any(values):
+        return False
+    for given in range(decimals):  # the fewest decimals that write every value exactly
+        scaled = np.asarray(values) * 10.0 ** given
+        if np.all(np.abs(scaled - np.round(scaled)) <= 1e-9 * np.maximum(1.0, np.abs(scaled))):
+            return bool(np.all(np.abs(values - target) <= _tolerance(given)))
+    return False
+
+
+def _number_verdict(answer, target, decimals, praise, hint):
+    """The verdict on a number (or numbers) asked for to ``decimals`` decimals: passes if
+    ``_is_close``; an answer with too few decimals hears how many are asked; any other
+    gets ``hint``, which must state the precision itself (see ``_decimals``)."""
+    if _too_few_decimals(answer, target, decimals):
+        return _verdict(False, "", f"right as far as it goes, but the exercise asks for "
+                        f"{_decimals(decimals)}: give more decimals.")
+    return _verdict(_is_close(answer, target, decimals), praise, hint)
 
 
 def _is_exactly(answer, expected):

@@ -6,15 +6,15 @@
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _call, _is_close, _verdict
+from nnfs_lib.exercises._checking import _call, _number_verdict, _verdict
 
 
 def check_03_sigmoid_inverse(answer):
     """The z for which sigmoid(z) = 0.9."""
-    return _verdict(
-        _is_close(answer, np.log(9.0), 1e-3),
+    return _number_verdict(
+        answer, np.log(9.0), 3,
         "solving a = 1 / (1 + e^(-z)) for z gives z = log(a / (1 - a)), the logit.",
-        "give one number (3 decimals are enough). Set 1 / (1 + e^(-z)) equal to 0.9, "
+        "give one number, to 3 decimals. Set 1 / (1 + e^(-z)) equal to 0.9, "
         "solve for e^(-z) first, then take a logarithm (np.log). Check: sigmoid(z) "
         "should print 0.9.",
     )
@@ -22,11 +22,11 @@ def check_03_sigmoid_inverse(answer):
 
 def check_03_derivative_max(answer):
     """The largest value the sigmoid's derivative takes."""
-    return _verdict(
-        _is_close(answer, 0.25, 1e-6),
+    return _number_verdict(
+        answer, 0.25, 2,
         "the derivative a(1 - a) peaks where a is one half, at z = 0.",
-        "give one number. The derivative is a * (1 - a) with a = sigmoid(z); for which "
-        "a is that product largest? (It is a parabola in a.)",
+        "give one number, to 2 decimals. The derivative is a * (1 - a) with a = sigmoid(z); "
+        "for which a is that product largest? (It is a parabola in a.)",
     )
 
 

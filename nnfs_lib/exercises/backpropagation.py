@@ -6,15 +6,16 @@
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_number, _is_close, _run_shaped, _verdict
+from nnfs_lib.exercises._checking import _as_number, _number_verdict, _run_shaped, _verdict
 
 
 def check_06_new_weight(answer):
     """One gradient-descent step: w = 0.5, dL/dw = -2, learning rate 0.1. The new w?"""
-    return _verdict(
-        _is_close(answer, 0.7, 1e-9),
+    return _number_verdict(
+        answer, 0.7, 1,
         "a negative slope means the loss falls to the right, so w moves right.",
-        "use w_new = w - learning_rate * dL/dw, and mind the two minus signs.",
+        "give one number, to 1 decimal: w_new = w - learning_rate * dL/dw, and mind the two "
+        "minus signs.",
     )
 
 

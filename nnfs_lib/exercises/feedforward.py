@@ -6,7 +6,13 @@
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _call, _is_close, _is_exactly, _logistic, _verdict
+from nnfs_lib.exercises._checking import (
+    _call,
+    _is_exactly,
+    _logistic,
+    _number_verdict,
+    _verdict,
+)
 
 
 def check_04_predict_shapes(answer):
@@ -21,10 +27,10 @@ def check_04_predict_shapes(answer):
 
 def check_04_constant_output(answer):
     """The output of a 3-4-1 network with weights1 all 0 and weights2 all 1, for any input."""
-    return _verdict(
-        _is_close(answer, 1.0 / (1.0 + np.exp(-2.0)), 5e-4),
+    return _number_verdict(
+        answer, 1.0 / (1.0 + np.exp(-2.0)), 3,
         "every hidden neuron outputs the same value, whatever the input.",
-        "give one number (3 decimals are enough). With zero weights every hidden sum is "
+        "give one number, to 3 decimals. With zero weights every hidden sum is "
         "0: what does the sigmoid make of 0? Then add up what the output neuron receives.",
     )
 

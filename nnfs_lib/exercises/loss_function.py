@@ -6,32 +6,30 @@
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_array, _is_close, _run, _verdict
+from nnfs_lib.exercises._checking import _number_verdict, _run, _verdict
 
 
 def check_05_loss_value(answer):
     """The sum-of-squares loss for y = [0, 1, 1, 0] and y_hat = [0.1, 0.8, 0.6, 0.3]."""
-    return _verdict(
-        _is_close(answer, 0.30, 1e-9),
+    return _number_verdict(
+        answer, 0.30, 2,
         "square each error (0.01, 0.04, 0.16, 0.09) and add them up.",
-        "the loss is ONE number: subtract, square each of the four differences, then add "
-        "the four squares together.",
+        "the loss is ONE number, to 2 decimals: subtract, square each of the four "
+        "differences, then add the four squares together.",
     )
 
 
 def check_05_cancelling_errors(answer):
-    """(sum of y - y_hat, sum of squares) for y = [0, 1, 1, 0] and y_hat = [0.9, 0.6, 0.3, 0.2]."""
-    y, y_hat = np.array([0.0, 1.0, 1.0, 0.0]), np.array([0.9, 0.6, 0.3, 0.2])
-    array = _as_array(answer)
-    passed = (array is not None and array.shape == (2,)
-              and np.allclose(array, [np.sum(y - y_hat), np.sum((y - y_hat) ** 2)],
-                              rtol=0, atol=1e-9))
-    return _verdict(
-        passed,
-        "no prediction is right, yet the plain differences cancel out; the squares cannot cancel.",
-        "give two numbers (plain_sum, squared_sum). Write down the four differences y - y_hat "
-        "with their signs; add them as they are for the first number, and add their squares "
-        "for the second.",
+    """(sum of y - y_hat, sum of squares), to 2 decimals, for y = [0, 1, 1, 0] and
+    y_hat = [0.9, 0.3, 0.2, 0.6]: every prediction on the wrong side of 0.5."""
+    y, y_hat = np.array([0.0, 1.0, 1.0, 0.0]), np.array([0.9, 0.3, 0.2, 0.6])
+    return _number_verdict(
+        answer, np.array([np.sum(y - y_hat), np.sum((y - y_hat) ** 2)]), 2,
+        "every prediction is on the wrong side of 0.5, yet the plain differences cancel out; "
+        "the squares cannot cancel.",
+        "give two numbers (plain_sum, squared_sum), to 2 decimals. Write down the four "
+        "differences y - y_hat with their signs; add them as they are for the first number, "
+        "and add their squares for the second.",
     )
 
 

@@ -6,7 +6,13 @@
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_shape, _is_close, _run_shaped, _verdict
+from nnfs_lib.exercises._checking import (
+    _as_shape,
+    _is_close,
+    _number_verdict,
+    _run_shaped,
+    _verdict,
+)
 
 
 def check_07_gradient_shapes(answer):
@@ -25,22 +31,22 @@ def check_07_gradient_shapes(answer):
 
 
 def check_07_output_delta(answer):
-    """delta2 = dL/dz2 for one sample with target y = 1 and prediction y_hat = 0.8."""
+    """delta2 = dL/dz2, to 3 decimals, for one sample with target y = 1 and prediction 0.8."""
     expected = 2 * (0.8 - 1) * 0.8 * (1 - 0.8)
-    if _is_close(answer, -expected, 1e-9):
+    if _is_close(answer, -expected, 3):
         return _verdict(False, "", "the size is right but the sign is flipped: that is the "
                         "article's 2(y - y_hat). The prediction is too low, so raising z2 "
                         "lowers the loss.")
-    if _is_close(answer, 2 * (0.8 - 1), 1e-9) or _is_close(answer, 0.8 - 1, 1e-9):
+    if _is_close(answer, 2 * (0.8 - 1), 3) or _is_close(answer, 0.8 - 1, 3):
         return _verdict(False, "", "that is only dL/dy_hat (or part of it); the chain rule also "
                         "multiplies by the sigmoid's slope at the output.")
-    return _verdict(
-        _is_close(answer, expected, 1e-9),
+    return _number_verdict(
+        answer, expected, 3,
         "dL/dy_hat times the sigmoid's slope, y_hat(1 - y_hat); negative because the "
         "prediction is too low.",
-        "give one number: chain Step 1 (dL/dy_hat) and Step 2 (the sigmoid's slope, computed "
-        "from the output y_hat itself) as Step 3 does, and check the sign: is this prediction "
-        "too high or too low?",
+        "give one number, to 3 decimals: chain Step 1 (dL/dy_hat) and Step 2 (the sigmoid's "
+        "slope, computed from the output y_hat itself) as Step 3 does, and check the sign: is "
+        "this prediction too high or too low?",
     )
 
 

@@ -7,7 +7,13 @@
 import numpy as np
 
 from nnfs_lib.datasets import xor
-from nnfs_lib.exercises._checking import _as_array, _as_number, _guarded, _verdict
+from nnfs_lib.exercises._checking import (
+    _as_array,
+    _as_number,
+    _guarded,
+    _number_verdict,
+    _verdict,
+)
 from nnfs_lib.network import NeuralNetwork
 from nnfs_lib.training import train
 
@@ -84,16 +90,12 @@ def check_08_first_below(answer):
 
 
 def check_08_centre_prediction(answer):
-    """The seed-0 network's output for the new input (x1, x2) = (0.5, 0.5), a number."""
-    array = _as_array(answer)
-    passed = False
-    if array is not None and array.size == 1:
-        network = _trained_seed_0()[0]
-        expected = network.predict(np.array([[0.5, 0.5, 1.0]]))[0, 0]
-        passed = abs(float(array.ravel()[0]) - expected) < 1e-4
-    return _verdict(
-        passed,
-        "XOR never defined this point; the number is the network's own guess.",
-        "give one number: train the seed-0 network for 1500 iterations, then call "
-        "net.predict on one row (x1, x2, constant 1).",
-    )
+    """The seed-0 network's output for the new input (x1, x2) = (0.5, 0.5), to 3 decimals."""
+    hint = ("give one number, to 3 decimals: train the seed-0 network for 1500 iterations, "
+            "then call net.predict on one row (x1, x2, constant 1).")
+    if _as_number(answer) is None:  # no training for an answer that is not a number
+        return _verdict(False, "", hint)
+    expected = _trained_seed_0()[0].predict(np.array([[0.5, 0.5, 1.0]]))[0, 0]
+    return _number_verdict(
+        answer, expected, 3,
+        "XOR never defined this point; the number is the network's own guess.", hint)

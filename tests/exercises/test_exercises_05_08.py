@@ -72,9 +72,13 @@ NAN = float("nan")
 CASES = [
     (loss_function.check_05_loss_value, 0.3,
      [0.55, [0.01, 0.04, 0.16, 0.09], "0.3", None, NAN, True, 10**400], ["0.3"]),
-    (loss_function.check_05_cancelling_errors, (0.0, 1.5),
-     [(1.5, 0.0), (0.0, 4.0), (0, 2), (1.2, 1.5), 1.5, "0, 1.5", None, NAN, [NAN, 1.5]],
-     ["(0", "1.5", "0.0, 1.5", "0.81"]),
+    # y - y_hat = -0.9, 0.7, 0.8, -0.6: they add up to 0.0; their squares
+    # 0.81 + 0.49 + 0.64 + 0.36 to 2.30. (0.0, 1.5) was the old exercise's answer, and
+    # 3.0 the sum of the absolute differences.
+    (loss_function.check_05_cancelling_errors, (0.0, 2.3),
+     [(2.3, 0.0), (0.0, 3.0), (0, 2), (0.0, 1.5), (1.2, 2.3), 2.3, "0, 2.3", None, NAN,
+      [NAN, 2.3], (0.0, 2.3, 0.0)],
+     ["(0", "2.3", "0.0, 2.3", "0.81", "0.49"]),
     (loss_function.check_05_loss_function, _loss,
      [lambda y, y_hat: (y - y_hat) ** 2, lambda y, y_hat: float(np.sum(y - y_hat)),
       _raises, _returns_string, _warns, lambda y, y_hat: [0.3], 0.3, None, NAN, "loss",
