@@ -1,116 +1,205 @@
-"""What every explorer shares: one figure shown as a PNG, an error label, sliders.
+"""What every explorer shares: an anywidget whose browser side draws what Python computes.
 
-The explorers (``explorers.small``, ``explorers.training``, ``explorers.lab``)
-hold no maths: they wire sliders and buttons to the library and show the
-result with the drawing functions of ``nnfs_lib.plots``.
+The explorers (``explorers.small_explorers``, ``explorers.training``,
+``explorers.lab``) are ``anywidget.AnyWidget`` subclasses. Python owns every
+number: the controls are traitlets synced with the browser, and a change
+retrains (or recomputes) with the library and sends the result. The browser
+side is a plain ES module in ``static/`` (``common.js`` plus one module per
+explorer, joined by ``_module``), which draws SVG and canvas pictures: crisp at
+any zoom, and the training explorer replays a run without asking the kernel.
 
-* Each explorer owns ONE ``matplotlib.figure.Figure`` (never a pyplot figure,
-  so nothing is registered with pyplot and nothing leaks), and the handles to
-  its artists. The first drawing comes from the ``plots`` functions; an update
-  only changes the data of the existing artists (line data, ``set_array``, bar
-  heights, the contour), which is several times faster than drawing from scratch.
-* The figure is rendered with Agg (``explorers.fastrender.render_png``) to
-  PNG bytes shown in an ``ipywidgets.Image``. Compared with ``display(fig)``
-  inside an ``ipywidgets.Output`` this needs no output capture (it works the
-  same in a test without a kernel), does not flicker, and the picture is one
-  trait that a test or a browser can compare.
-* An exception in a callback is stored in ``explorer.last_error`` and shown in
-  the explorer's error label; with ``raise_errors=True`` (tests) it is raised.
+* The palette, colour maps, labels and font ratios come from
+  ``nnfs_lib.plots.style`` (``look``), the definitions of the static figures.
+* Without a kernel (GitHub, nbviewer, an HTML export) a notebook shows the
+  explorer's text/plain output: ``FRIENDLY``, never the widget repr. The static
+  figure in the next cell shows the default settings.
+* Re-running a cell closes the previous explorer of the same class and drops
+  its data, so old explorers (kept alive by IPython's ``Out``) cost almost nothing.
+* An exception in a callback goes to ``last_error`` and the ``error`` line of
+  the widget; with ``raise_errors=True`` (tests) it is raised.
 """
 
-import contextlib
 import math
 import traceback
+import weakref
+from pathlib import Path
 
-import ipywidgets as widgets
+import anywidget
+import matplotlib as mpl
+import numpy as np
+import traitlets
 
 from nnfs_lib._checks import check_flag
-from nnfs_lib.explorers.fastrender import render_png
+from nnfs_lib.plots import style
+from nnfs_lib.plots.diagram import edge_widths
+
+STATIC = Path(__file__).parent / "static"
+FRIENDLY = ("Interactive explorer: run this cell in Jupyter to use it; "
+            "the figure below shows its default settings")
+#: Colour stops sent for each colour map (the browser interpolates linearly between them).
+MAP_STOPS = 33
 
 
-class _Explorer:
-    """Common parts: one figure shown as a PNG ``Image``, an error label, a hold."""
+def _module(name):
+    """The widget's ES module: ``static/common.js`` followed by ``static/<name>``."""
+    return (STATIC / "common.js").read_text() + "\n" + (STATIC / name).read_text()
 
-    def __init__(self, raise_errors=False):
-        self.raise_errors = check_flag("raise_errors", raise_errors)
+
+def _stops(cmap):
+    colours = mpl.colormaps[cmap] if isinstance(cmap, str) else cmap
+    return [mpl.colors.to_hex(colours(t)) for t in np.linspace(0, 1, MAP_STOPS)]
+
+
+def look():
+    """Palette, colour maps, labels and font ratios of ``plots.style``, for the browser."""
+    base, full = edge_widths(np.array([0.0, 1.0]), 1.0)
+    return {
+        "colors": {name.lower(): getattr(style, name) for name in
+                   ("BLACK", "ORANGE", "SKY", "GREEN", "YELLOW", "BLUE", "VERMILLION",
+                    "PURPLE", "GREY")},
+        "weight_map": _stops(style.WEIGHT_CMAP),
+        "output_map": _stops(style.OUTPUT_CMAP),
+        "loss_label": style.LOSS_LABEL,
+        "title_ratio": style.TITLE_SIZE / style.FONT_SIZE,
+        # Edge widths in points: base + growth * |w| / largest (plots.diagram.edge_widths).
+        "edge_width": [float(base), float(full - base)],
+    }
+
+
+def widened(low, high, value, log_base=None):
+    """``[low, high]`` widened to hold ``value``: a setting is shown as it is, never clamped.
+
+    For a log slider (``log_base``) the ends widen to whole powers of the base.
+    """
+    if log_base is not None:
+        exponent = math.log(value, log_base)
+        return [min(low, log_base ** math.floor(exponent)),
+                max(high, log_base ** math.ceil(exponent))]
+    return [min(low, value), max(high, value)]
+
+
+class _Explorer(anywidget.AnyWidget):
+    """Common parts: the look, the error line, callbacks that report errors, release."""
+
+    look = traitlets.Dict().tag(sync=True)
+    error = traitlets.Unicode("").tag(sync=True)
+    _css = (STATIC / "explorers.css").read_text()
+
+    def __init__(self, raise_errors=False, **traits):
+        raise_errors = check_flag("raise_errors", raise_errors)
+        self._held = 0
+        super().__init__(look=look(), **traits)
+        self.raise_errors = raise_errors
         self.last_error = None
         self.updates = 0
-        self.image = widgets.Image(format="png", layout=widgets.Layout(max_width="100%"))
-        self.error_label = widgets.HTML(value="", layout=widgets.Layout(min_height="0"))
-        self._held = 0
-        self.figure = None
+        # Release the explorer this class made before (a re-run cell).
+        previous = type(self).__dict__.get("_latest")
+        if previous is not None and previous() is not None:
+            previous().close()
+        type(self)._latest = weakref.ref(self)
+        self.on_msg(self._on_message)
 
-    # Display as the explorer's top-level box.
-    def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+    # -- how a notebook shows it ----------------------------------------------------
+    def __repr__(self):
+        """``FRIENDLY``: anywidget's mime bundle uses it as the text/plain output."""
+        return FRIENDLY
 
-    @contextlib.contextmanager
-    def _hold(self):
-        """Change many controls without an update per control."""
+    def close(self):
+        """Close the widget and drop its data (``Out`` may still hold the object)."""
+        super().close()
+        self._drop()
+
+    def _drop(self):
+        """Forget the large results; each explorer says what it holds."""
+
+    # -- callbacks ------------------------------------------------------------------------
+    def _guarded(self, function, *args):
+        """Run ``function(*args)``; an exception goes to ``last_error`` and the error line."""
+        if self._held:
+            return None
+        try:
+            result = function(*args)
+        except Exception as error:  # noqa: BLE001 - shown to the student
+            self.last_error = error
+            self.error = "Error: " + "".join(
+                traceback.format_exception_only(type(error), error)).strip()
+            if self.raise_errors:
+                raise
+            return None
+        self.last_error = None
+        self.error = ""
+        self.updates += 1
+        return result
+
+    def _watch(self, names, function):
+        """Call ``function(change)`` (guarded) when one of the traits ``names`` changes."""
+        self.observe(lambda change: self._guarded(function, change), names=names)
+
+    def _on_message(self, widget, content, buffers):
+        """A button pressed in the browser: ``{"press": name}`` calls the method ``name``."""
+        name = content.get("press") if isinstance(content, dict) else None
+        if name in self.buttons:
+            self._guarded(getattr(self, name))
+
+    #: The methods a browser button may call (each explorer lists its own).
+    buttons = ()
+
+
+class _ControlsExplorer(_Explorer):
+    """An explorer of sliders: controls in ``values``, the picture's numbers in ``view``.
+
+    ``CONTROLS``: ``(name, label, low, high, step, log)`` of each slider in
+    order (``log``: 0, or the base of a log slider; the ends widen to hold the
+    value); ``CONTINUOUS``: whether the browser sends values while dragging.
+    A subclass sets ``KIND`` (which picture the browser draws), ``_check``
+    (``values`` checked, or raise) and ``_view`` (the numbers for ``values``).
+    A bad value from the browser is refused: the controls go back to the last
+    good values and the error line says why.
+    """
+
+    kind = traitlets.Unicode().tag(sync=True)
+    controls = traitlets.List().tag(sync=True)
+    actions = traitlets.List().tag(sync=True)
+    values = traitlets.Dict().tag(sync=True)
+    view = traitlets.Dict().tag(sync=True)
+    CONTROLS = ()
+    CONTINUOUS = True
+
+    def __init__(self, values, raise_errors=False, **traits):
+        super().__init__(raise_errors=raise_errors, kind=self.KIND, actions=list(self.buttons),
+                         **traits)
+        self._good = self._check(values)
+        self._show(self._good)
+        self._watch("values", self._update)
+        self._update()
+        if self.last_error is not None:
+            raise self.last_error
+
+    def _show(self, values):
+        """Show ``values`` (already checked) on sliders widened to hold them."""
         self._held += 1
         try:
-            yield
+            self.controls = [{"name": name, "label": label, "step": step, "log": log,
+                              "continuous": self.CONTINUOUS,
+                              "range": widened(low, high, values[name], log or None)}
+                             for name, label, low, high, step, log in self.CONTROLS]
+            self.values = dict(values)
         finally:
             self._held -= 1
 
-    def _guarded(self, function):
-        """Wrap a callback: exceptions go to ``last_error`` and the error label."""
+    def _update(self, change=None):
+        try:
+            values = self._check(dict(self.values))
+        except (TypeError, ValueError):
+            self._show(self._good)
+            raise
+        self._show(values)
+        self._good = values
+        self.view = self._view(values)
 
-        def callback(*args):
-            if self._held:
-                return None
-            try:
-                result = function(*args)
-            except Exception as error:  # noqa: BLE001 - shown to the student
-                self.last_error = error
-                self.error_label.value = (
-                    "<pre style='color:#D55E00'>Error: "
-                    + "".join(traceback.format_exception_only(type(error), error)).strip()
-                    + "</pre>")
-                if self.raise_errors:
-                    raise
-                return None
-            self.last_error = None
-            self.error_label.value = ""
-            return result
+    def set(self, **values):
+        """Set some controls, as the browser does (``explorer.set(weight=2.0)``)."""
+        self.values = {**self.values, **values}
 
-        return callback
-
-    def _observe(self, control, function):
-        control.observe(self._guarded(function), names="value")
-
-    def _render(self):
-        """The figure as PNG bytes (the training explorer renders incrementally)."""
-        return render_png(self.figure)
-
-    def _show(self):
-        self.image.value = self._render()
-        self.updates += 1
-
-
-def _slider(kind, description, value, **options):
-    """A slider of ``kind`` whose range (``min``, ``max`` of ``options``) widens to hold ``value``.
-
-    A setting outside the usual range is shown as it is, never clamped. For a
-    ``FloatLogSlider`` min and max are exponents of ``base``: they widen to
-    whole powers, so that ``base ** max >= value`` despite rounding.
-    """
-    low, high = options.pop("min"), options.pop("max")
-    if kind is widgets.FloatLogSlider:
-        exponent = math.log(value, options["base"])
-        low, high = min(low, math.floor(exponent)), max(high, math.ceil(exponent))
-    else:
-        low, high = min(low, value), max(high, value)
-    # One description width and one total width for every slider, so that the
-    # tracks line up and stay long enough to move with the mouse.
-    style = {"description_width": "140px"}
-    layout = options.pop("layout", widgets.Layout(width="400px"))
-    return kind(value=value, description=description, min=low, max=high, style=style,
-                layout=layout, continuous_update=options.pop("continuous_update", False),
-                **options)
-
-
-def _row(children):
-    """An HBox that wraps onto a new line when the notebook is narrow, instead of
-    squeezing its sliders until their readouts disappear."""
-    return widgets.HBox(children, layout=widgets.Layout(flex_flow="row wrap"))
+    def _drop(self):
+        self.view = {}

@@ -1,12 +1,12 @@
 """The initial-weights lab explorer (notebook 09) and its figure.
 
 ``LabExplorer`` trains many seeded starts at once and shows how many solve
-XOR; ``draw_lab(settings)`` is the same picture as a static figure. The
+XOR, drawn in the browser by ``static/charts.js``; ``draw_lab(settings)`` is
+the same picture as a static figure. The
 settings and the training run are ``nnfs_lib.lab.settings``' ``LabSettings``
 and ``train_lab``.
 """
 
-import ipywidgets as widgets
 import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from nnfs_lib.explorers.base import _Explorer, _row, _slider
+from nnfs_lib.explorers.base import _ControlsExplorer, _module
 from nnfs_lib.lab.settings import (
     LOSS_BINS,
     LOSS_FLOOR,
@@ -100,11 +100,7 @@ class LabFigure:
             self._update_curves(settings, result)
             self.headline.set_text(
                 f"{100 * result.success_rate:.1f}% of {settings.networks:,} starts solve XOR")
-            self.subtitle.set_text(
-                f"initial-weight scale {settings.init_scale:.3g} · learning rate "
-                f"{settings.learning_rate:.3g} · {settings.hidden_units} hidden "
-                f"unit{'s' if settings.hidden_units != 1 else ''} · "
-                f"{settings.iterations:,} iterations")
+            self.subtitle.set_text(_subtitle(settings))
 
     def _update_histogram(self, settings, result):
         solved_counts, failed_counts = result.histogram()
@@ -159,79 +155,81 @@ def draw_lab(settings=None, result=None):
     return panels.figure
 
 
-class LabExplorer(_Explorer):
+class LabExplorer(_ControlsExplorer):
     """Train many seeded starts at once and see how many solve XOR (notebook 09).
 
-    Sliders: initial-weight scale, iterations, learning rate and hidden units
-    (all retrain on release; settings beyond a slider's usual range widen it).
-    Each change trains ``settings.networks`` starts (seeds 0, 1, ...) with
-    ``train_lab`` and shows the picture of ``draw_lab``: the success rate, a
-    histogram of the final losses and the loss curves of the first few starts.
-    ``summary`` states the success rate in words.
-
-    ``settings`` gives the current ``LabSettings``; ``result`` the last
-    ``LabResult``; ``figure`` the one figure that is updated, ``panels`` its
-    ``LabFigure``.
+    Sliders (``values``): initial-weight scale, iterations, learning rate and
+    hidden units, each retraining on release (settings beyond a slider's usual
+    range widen it); the button ``reset``. Each change trains
+    ``settings.networks`` starts (seeds 0, 1, ...) with ``train_lab`` and sends
+    ``view``, the numbers of ``draw_lab``'s picture: the success rate, the
+    histogram of final losses and the loss curves of the first few starts.
+    ``settings`` gives the current ``LabSettings``; ``result`` the last ``LabResult``.
     """
 
+    _esm = _module("charts.js")
+    KIND = "lab"
+    # Log sliders: 2^-3 .. 2^4 in half powers of 2 (1, 2, 4, 8 on the way) and
+    # 10^-2 .. 10^1.5 in quarter powers of 10 (0.1, 1, 10 on the way).
+    CONTROLS = (("init_scale", "initial-weight scale", 2**-3, 2**4, 0.5, 2),
+                ("iterations", "iterations", 0, 4000, 100, 0),
+                ("learning_rate", "learning rate", 0.01, 10**1.5, 0.25, 10),
+                ("hidden_units", "hidden units", 1, 8, 1, 0))
+    CONTINUOUS = False
+    buttons = ("reset",)
+
     def __init__(self, settings=None, raise_errors=False):
-        super().__init__(raise_errors)
         settings = LabSettings() if settings is None else settings
         _check_lab_settings(settings)
         self.defaults = settings
-        # Log sliders: 2^-3 .. 2^4 in half powers of 2 (1, 2, 4, 8 on the way) and
-        # 10^-2 .. 10^1.5 in quarter powers of 10 (0.1, 1, 10 on the way).
-        self.init_scale = _slider(widgets.FloatLogSlider, "initial-weight scale",
-                                  settings.init_scale, base=2, min=-3, max=4, step=0.5,
-                                  readout_format=".3g")
-        self.iterations = _slider(widgets.IntSlider, "iterations", settings.iterations,
-                                  min=0, max=4000, step=100)
-        self.learning_rate = _slider(widgets.FloatLogSlider, "learning rate",
-                                     settings.learning_rate, base=10, min=-2, max=1.5,
-                                     step=0.25, readout_format=".3g")
-        self.hidden_units = _slider(widgets.IntSlider, "hidden units", settings.hidden_units,
-                                    min=1, max=8)
-        self.reset_button = widgets.Button(description="reset", button_style="warning")
-        self.summary = widgets.HTML(value="")
         self.result = None
-        self.panels = LabFigure(settings)
-        self.figure = self.panels.figure
-        for control in self.controls:
-            self._observe(control, self._retrain)
-        self.reset_button.on_click(self._guarded(self.reset))
-        self.widget = widgets.VBox([
-            _row([widgets.VBox([self.init_scale, self.learning_rate]),
-                  widgets.VBox([self.hidden_units, self.iterations]),
-                  widgets.VBox([self.reset_button])]),
-            self.summary, self.error_label, self.image])
-        self._guarded(self._retrain)()
+        super().__init__({name: getattr(settings, name) for name, *_ in self.CONTROLS},
+                         raise_errors)
 
-    @property
-    def controls(self):
-        """The sliders, in the order of ``LabSettings``' fields."""
-        return [self.init_scale, self.iterations, self.learning_rate, self.hidden_units]
+    def _check(self, values):
+        settings = LabSettings(**{name: values.get(name) for name, *_ in self.CONTROLS},
+                               networks=self.defaults.networks, curves=self.defaults.curves)
+        return {name: getattr(settings, name) for name, *_ in self.CONTROLS}
 
     @property
     def settings(self):
         """The current ``LabSettings`` read from the sliders."""
-        return LabSettings(init_scale=self.init_scale.value, iterations=self.iterations.value,
-                           learning_rate=self.learning_rate.value,
-                           hidden_units=self.hidden_units.value,
-                           networks=self.defaults.networks, curves=self.defaults.curves)
+        return LabSettings(**self.values, networks=self.defaults.networks,
+                           curves=self.defaults.curves)
 
-    def _retrain(self, change=None):
+    def _view(self, values):
         settings = self.settings
-        self.result = train_lab(settings)
-        self.panels.update(settings, self.result)
-        self.summary.value = (f"<b>{100 * self.result.success_rate:.1f}%</b> of "
-                              f"{settings.networks:,} starts solve XOR")
-        self._show()
+        result = self.result = train_lab(settings)
+        solved_counts, failed_counts = result.histogram()
+        curves = np.maximum(result.loss[:, :settings.curves], LOSS_FLOOR)
+        succeeded = int(np.count_nonzero(result.solved))
+        last = settings.curves - 1
+        return {
+            "bins": LOSS_BINS.tolist(), "solved": solved_counts.tolist(),
+            "failed": failed_counts.tolist(), "floor": LOSS_FLOOR, "top": LOSS_TOP,
+            "curves": curves.T.astype("<f8").tobytes(), "curve_count": settings.curves,
+            "curve_solved": result.solved[:settings.curves].tolist(),
+            "iterations": settings.iterations,
+            "headline": f"{100 * result.success_rate:.1f}% of {settings.networks:,} starts "
+                        f"solve XOR",
+            "subtitle": _subtitle(settings),
+            "hist_title": f"Final loss of all {settings.networks:,} starts",
+            "curves_title": f"Loss curves of starts 0–{last}" if last else
+                            "Loss curve of start 0",
+            "counts": f"solve XOR: {succeeded:,}, fail: {settings.networks - succeeded:,}"}
 
-    def reset(self, *args):
+    def reset(self):
         """Back to the settings the explorer started with."""
-        with self._hold():
-            self.init_scale.value = self.defaults.init_scale
-            self.iterations.value = self.defaults.iterations
-            self.learning_rate.value = self.defaults.learning_rate
-            self.hidden_units.value = self.defaults.hidden_units
-        self._retrain()
+        self.values = {name: getattr(self.defaults, name) for name, *_ in self.CONTROLS}
+
+    def _drop(self):
+        super()._drop()
+        self.result = None
+
+
+def _subtitle(settings):
+    """The line under the lab figure's headline: what was trained."""
+    return (f"initial-weight scale {settings.init_scale:.3g} · learning rate "
+            f"{settings.learning_rate:.3g} · {settings.hidden_units} hidden "
+            f"unit{'s' if settings.hidden_units != 1 else ''} · "
+            f"{settings.iterations:,} iterations")

@@ -1,8 +1,11 @@
-"""The smaller explorers, one neuron or one weight at a time, and their figures.
+"""The smaller explorers' static figures and numbers, one neuron or one weight at a time.
 
-* ``ActivationExplorer`` / ``draw_activation`` (notebook 03): sigmoid(w·x + b);
-* ``NeuronExplorer`` / ``draw_neuron`` (notebook 04): one neuron's weighted sum;
-* ``LossExplorer`` / ``draw_loss_along`` (notebook 05): the loss along one weight.
+* ``draw_activation`` (notebook 03): sigmoid(w·x + b);
+* ``draw_neuron`` and ``neuron_output`` (notebook 04): one neuron's weighted sum;
+* ``draw_loss_along`` and ``loss_along`` (notebook 05): the loss along one weight.
+
+The explorers themselves (``explorers.small_explorers``) send these numbers to
+the browser; each static figure follows its explorer in a notebook.
 
 Each ``draw_*`` function called without ``fig`` draws a new figure (the
 static figure after each explorer in a notebook); with ``fig``, a figure made
@@ -10,7 +13,6 @@ by an earlier call of the same function, it updates that figure in place,
 which is what its explorer does at every slider move.
 """
 
-import ipywidgets as widgets
 import matplotlib as mpl
 import numpy as np
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -19,8 +21,7 @@ from matplotlib.figure import Figure
 from nnfs_lib._checks import MAX_MAGNITUDE, as_real_array, check_count, check_real_number
 from nnfs_lib.activations import sigmoid, sigmoid_derivative
 from nnfs_lib.datasets import xor
-from nnfs_lib.explorers.base import _Explorer, _row, _slider
-from nnfs_lib.explorers.training_settings import MAX_SEED, WEIGHT_SHAPES, initial_weights
+from nnfs_lib.explorers.training_settings import MAX_SEED, WEIGHT_SHAPES
 from nnfs_lib.network import NeuralNetwork
 from nnfs_lib.plots.curves import activation_plot
 from nnfs_lib.plots.diagram import edge_widths, network_diagram
@@ -88,36 +89,6 @@ def draw_activation(weight=1.0, bias=0.0, fig=None):
     return fig
 
 
-class ActivationExplorer(_Explorer):
-    """One neuron a = sigmoid(w·x + b) and sigmoid'(z) at z = w·x + b (notebook 03).
-
-    The weight w sets the steepness (the slope against x at the centre is
-    w·sigmoid'(0) = w/4; the dashed sigmoid'(z) itself always peaks at 0.25), the bias
-    b shifts the curve: its centre sits at x = -b/w.
-    """
-
-    X = ACTIVATION_X
-
-    def __init__(self, weight=1.0, bias=0.0, raise_errors=False):
-        super().__init__(raise_errors)
-        weight = check_real_number("weight", weight)
-        bias = check_real_number("bias", bias)
-        self.weight = _slider(widgets.FloatSlider, "weight w", weight, min=-5, max=5,
-                              step=0.1, continuous_update=True)
-        self.bias = _slider(widgets.FloatSlider, "bias b", bias, min=-5, max=5, step=0.1,
-                            continuous_update=True)
-        self.figure = draw_activation(weight, bias)
-        for control in (self.weight, self.bias):
-            self._observe(control, self._update)
-        self.widget = widgets.VBox([_row([self.weight, self.bias]),
-                                    self.error_label, self.image])
-        self._guarded(self._update)()
-
-    def _update(self, change=None):
-        draw_activation(self.weight.value, self.bias.value, fig=self.figure)
-        self._show()
-
-
 # -- the neuron explorer (notebook 04) ----------------------------------------------------
 def _three_numbers(name, value):
     """``value`` as three real numbers of size at most 1e6, shape (3,), or raise."""
@@ -175,6 +146,26 @@ def _new_neuron_figure(inputs, column, z, output):
     return fig
 
 
+def neuron_output(inputs, weights):
+    """``(z, a)`` of one neuron: z = Σ wᵢxᵢ and a = sigmoid(z) by the network's forward pass.
+
+    ``inputs``, ``weights``: three real numbers each. Notebook 04's explorer and figure.
+    """
+    inputs = _three_numbers("inputs", inputs)
+    column = _three_numbers("weights", weights).reshape(3, 1)
+    neuron = NeuralNetwork(inputs.reshape(1, 3), np.zeros((1, 1)), hidden_units=1,
+                           weights1=column, weights2=np.ones((1, 1)))
+    neuron.feedforward()
+    return float(np.dot(inputs, column[:, 0])), float(neuron.layer1[0, 0])
+
+
+def neuron_equation(inputs, weights, z):
+    """The title text ``z = 0.5·1 − 0.5·0 + 0.2·1 = 0.7`` of notebook 04's figures."""
+    terms = _signed_sum([f"{abs(wi):.2g}·{xi:.2g}" for wi, xi in zip(weights, inputs,
+                                                                       strict=True)], weights)
+    return f"z = {terms} = {_minus(f'{z:.3g}')}"
+
+
 def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
     """The neuron (inputs, weighted edges) and where z = Σ wᵢxᵢ lands on the sigmoid.
 
@@ -184,12 +175,7 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
     inputs = _three_numbers("inputs", inputs)
     column = _three_numbers("weights", weights).reshape(3, 1)
     _check_figure("fig", fig)
-    # The neuron's own pre-activation, through the network's forward pass.
-    neuron = NeuralNetwork(inputs.reshape(1, 3), np.zeros((1, 1)), hidden_units=1,
-                           weights1=column, weights2=np.ones((1, 1)))
-    neuron.feedforward()
-    z = float(np.dot(inputs, column[:, 0]))
-    output = float(neuron.layer1[0, 0])
+    z, output = neuron_output(inputs, column[:, 0])
     if fig is None:
         fig = _new_neuron_figure(inputs, column, z, output)
     left, right = fig.axes[0], fig.axes[1]
@@ -208,38 +194,10 @@ def draw_neuron(inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), fig=None):
     _by_gid(left.texts, "activation").set_text(f"a = {output:.3f}")
     dot = _by_gid(right.lines, "neuron")
     dot.set_data([z], [output])
-    terms = _signed_sum([f"{abs(wi):.2g}·{xi:.2g}" for wi, xi in zip(w, inputs, strict=True)],
-                        w)
-    left.set_title(f"z = {terms} = {_minus(f'{z:.3g}')}", fontsize=FONT_SIZE)
+    left.set_title(neuron_equation(inputs, w, z), fontsize=FONT_SIZE)
     right.set_title(f"output a = σ(z) = σ({_minus(f'{z:.3g}')}) = {output:.3f}",
                     fontsize=FONT_SIZE)
     return fig
-
-
-class NeuronExplorer(_Explorer):
-    """A single neuron: inputs x1, x2, x3, weights w1..w3, output sigmoid(Σ wᵢxᵢ) (notebook 04)."""
-
-    def __init__(self, inputs=(1.0, 0.0, 1.0), weights=(0.5, -0.5, 0.2), raise_errors=False):
-        super().__init__(raise_errors)
-        inputs = _three_numbers("inputs", inputs)
-        weights = _three_numbers("weights", weights)
-        self.inputs = [_slider(widgets.FloatSlider, f"x{i + 1}", float(v), min=0, max=1,
-                               step=0.1, continuous_update=True) for i, v in enumerate(inputs)]
-        self.weights = [_slider(widgets.FloatSlider, f"w{i + 1}", float(v), min=-5, max=5,
-                                step=0.1, continuous_update=True)
-                        for i, v in enumerate(weights)]
-        self.figure = draw_neuron(inputs, weights)
-        for control in (*self.inputs, *self.weights):
-            self._observe(control, self._update)
-        self.widget = widgets.VBox([_row([widgets.VBox(self.inputs),
-                                          widgets.VBox(self.weights)]),
-                                    self.error_label, self.image])
-        self._guarded(self._update)()
-
-    def _update(self, change=None):
-        draw_neuron([s.value for s in self.inputs], [s.value for s in self.weights],
-                    fig=self.figure)
-        self._show()
 
 
 # -- the loss explorer (notebook 05) -------------------------------------------------------
@@ -286,13 +244,13 @@ def _new_loss_figure(grid, losses, tangent_x, tangent_y, value, loss):
     return fig
 
 
-def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8.0)):
-    """Loss against one weight ``which = (layer, i, j)``; a dot and its tangent at ``value``.
+def loss_along(which=(1, 0, 0), value=None, seed=0, span=(-8.0, 8.0)):
+    """The numbers of ``draw_loss_along`` (notebook 05's explorer and figure), as a dict.
 
-    ``layer`` 0 is ``weights1`` (3x4), 1 is ``weights2`` (4x1); all other
-    weights keep their initial values drawn from ``seed``. ``value`` (default:
-    the weight's initial value) must lie in ``span = (low, high)``, the x range.
-    ``fig`` is a figure made by an earlier ``draw_loss_along``.
+    ``grid`` (161 values over ``span``) and ``losses`` along it, the point
+    ``value``, ``loss``, the ``slope`` (that weight's gradient), the tangent
+    ``tangent_x``, ``tangent_y`` and the weight's ``name``. Arguments as in
+    ``draw_loss_along``.
     """
     layer, i, j = _check_which(which)
     seed = check_count("seed", seed, maximum=MAX_SEED)
@@ -301,7 +259,6 @@ def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8
         value = check_real_number("value", value)
         if not span[0] <= value <= span[1]:
             raise ValueError(f"value must lie in span [{span[0]:g}, {span[1]:g}], got {value:g}")
-    _check_figure("fig", fig)
     x, y = xor()
     network = NeuralNetwork(x, y, rng=seed)
     if value is None:
@@ -318,6 +275,23 @@ def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8
     name = f"weights{layer + 1}[{i},{j}]"
     tangent_x = np.array([value - 1.5, value + 1.5])
     tangent_y = loss + slope * (tangent_x - value)
+    return {"grid": grid, "losses": losses, "value": value, "loss": loss, "slope": slope,
+            "tangent_x": tangent_x, "tangent_y": tangent_y, "name": name}
+
+
+def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8.0)):
+    """Loss against one weight ``which = (layer, i, j)``; a dot and its tangent at ``value``.
+
+    ``layer`` 0 is ``weights1`` (3x4), 1 is ``weights2`` (4x1); all other
+    weights keep their initial values drawn from ``seed``. ``value`` (default:
+    the weight's initial value) must lie in ``span = (low, high)``, the x range.
+    ``fig`` is a figure made by an earlier ``draw_loss_along``.
+    """
+    _check_figure("fig", fig)
+    numbers = loss_along(which, value, seed, span)
+    grid, losses, value, loss = (numbers[k] for k in ("grid", "losses", "value", "loss"))
+    tangent_x, tangent_y, name = numbers["tangent_x"], numbers["tangent_y"], numbers["name"]
+    slope = numbers["slope"]
     if fig is None:
         fig = _new_loss_figure(grid, losses, tangent_x, tangent_y, value, loss)
     ax = fig.axes[0]
@@ -335,40 +309,3 @@ def draw_loss_along(which=(1, 0, 0), value=None, seed=0, fig=None, span=(-8.0, 8
     return fig
 
 
-class LossExplorer(_Explorer):
-    """The loss along one chosen weight, with the current point and its tangent (notebook 05).
-
-    All other weights stay at their initial values (seed ``seed``). The
-    tangent's slope is that weight's entry of ``network.gradients()``:
-    gradient descent moves the weight downhill along it.
-    """
-
-    def __init__(self, seed=0, raise_errors=False):
-        super().__init__(raise_errors)
-        seed = check_count("seed", seed, maximum=MAX_SEED)
-        names = [(f"weights1[{i},{j}]  (x{i + 1}→h{j + 1})", (0, i, j))
-                 for i in range(3) for j in range(4)]
-        names += [(f"weights2[{j},0]  (h{j + 1}→ŷ)", (1, j, 0)) for j in range(4)]
-        self.choice = widgets.Dropdown(options=names, value=(1, 0, 0),
-                                       description="weight", style={"description_width": "initial"})
-        self.seed = _slider(widgets.IntSlider, "random seed", seed, min=0, max=100)
-        start = initial_weights(seed)[1][0, 0]
-        self.value = _slider(widgets.FloatSlider, "its value", float(round(start, 2)),
-                             min=-8, max=8, step=0.05, continuous_update=True)
-        self.figure = draw_loss_along(self.choice.value, self.value.value, seed)
-        self._observe(self.choice, self._on_choice)
-        self._observe(self.seed, self._on_choice)
-        self._observe(self.value, self._update)
-        self.widget = widgets.VBox([_row([self.choice, self.seed]), self.value,
-                                    self.error_label, self.image])
-        self._guarded(self._update)()
-
-    def _on_choice(self, change=None):
-        layer, i, j = self.choice.value
-        with self._hold():
-            self.value.value = float(initial_weights(self.seed.value)[layer][i, j])
-        self._update()
-
-    def _update(self, change=None):
-        draw_loss_along(self.choice.value, self.value.value, self.seed.value, fig=self.figure)
-        self._show()

@@ -1,8 +1,11 @@
-"""The training explorer (notebooks 06 and 08): controls -> training -> figure.
+"""The training explorer (notebooks 06 and 08): Python trains, the browser draws and replays.
 
-Rendering is a pure function of the settings: the explorer draws with
-``explorers.training_figure``, the very code of the static figure that
-follows it in a notebook::
+A change of a control retrains the article's network with the library
+(``training_settings.train_from_settings``) and sends the whole run to the
+browser (``run``): the weights after every recorded iteration (float64), the
+loss history and the colour scale of the run. ``static/training.js`` draws
+the diagram with a map of each hidden unit, the loss curve, the predictions
+and the output map, and replays the run (time scrubber, Play) locally::
 
     from nnfs_lib.explorers.training import TrainingExplorer
     from nnfs_lib.explorers.training_figure import draw_training
@@ -10,16 +13,14 @@ follows it in a notebook::
 
     explorer = TrainingExplorer()          # live, needs a kernel
     explorer
-    draw_training(TrainingSettings())      # static, deterministic
+    draw_training(TrainingSettings())      # static, the default settings
 """
 
-import ipywidgets as widgets
 import numpy as np
+import traitlets
 
 from nnfs_lib._checks import check_flag
-from nnfs_lib.explorers.base import _Explorer, _row, _slider
-from nnfs_lib.explorers.fastrender import render_png
-from nnfs_lib.explorers.training_figure import TrainingFigure
+from nnfs_lib.explorers.base import _Explorer, _module, widened
 from nnfs_lib.explorers.training_settings import (
     TrainingSettings,
     _check_training_settings,
@@ -27,215 +28,207 @@ from nnfs_lib.explorers.training_settings import (
     train_from_settings,
 )
 
-#: Range of the weight sliders, and the usual end of the initial-weight scale
-#: slider (both widen for settings beyond it).
-WEIGHT_LIMIT = 20.0
+#: The controls' usual ranges (they widen for settings beyond them).
+RANGES = {"iterations": [0, 10_000], "learning_rate": [0.01, 100.0], "seed": [0, 100],
+          "init_scale": [0.1, 20.0]}
+#: The weights' drag range [-WEIGHT_RANGE, WEIGHT_RANGE] to start with.
+WEIGHT_RANGE = 8.0
+#: At most this many loss values are sent (longer runs send every k-th, ``loss_stride``).
+MAX_LOSS_POINTS = 10_001
+#: The traits that retrain, and those that draw new random weights first.
+RETRAIN = ("iterations", "learning_rate", "weights1", "weights2")
+REDRAW_WEIGHTS = ("seed", "init_scale")
+
+
+def run_data(result):
+    """What the browser replays of ``result`` (a ``TrainingResult``), as one dict.
+
+    ``weights``: float64 bytes, one row of 16 per recorded iteration (weights1
+    row by row, then weights2); ``steps``: those iterations; ``loss``: float64
+    bytes, the loss at iterations 0, k, 2k, ... (``loss_stride`` k, 1 up to
+    10,000 iterations), ``step_loss`` the loss at each of ``steps``;
+    ``inputs`` and ``targets`` the XOR data; ``scale``: the largest |weight| of the whole run (one
+    colour scale for the replay; 1 if every weight is 0).
+    """
+    snapshots = result.history.snapshots
+    weights = np.array([np.concatenate([w1.ravel(), w2.ravel()])
+                        for w1, w2 in (snapshots[step] for step in result.steps)])
+    loss = result.history.loss
+    stride = max(1, -(-(loss.size - 1) // (MAX_LOSS_POINTS - 1)))
+    largest = float(np.max(np.abs(weights)))
+    network = result.network
+    return {"steps": list(result.steps), "weights": weights.astype("<f8").tobytes(),
+            "loss": loss[::stride].astype("<f8").tobytes(), "loss_stride": stride,
+            "step_loss": loss[result.steps].astype("<f8").tobytes(),
+            "iterations": int(loss.size - 1), "scale": largest if largest > 0 else 1.0,
+            "inputs": network.input.tolist(), "targets": network.y[:, 0].tolist()}
 
 
 class TrainingExplorer(_Explorer):
-    """Train the article's 3-4-1 network on XOR and watch what happens (notebook 08).
+    """Train the article's 3-4-1 network on XOR and watch it learn (notebooks 06 and 08).
 
-    Controls: iterations, learning rate, random seed, initial-weight scale; the
-    16 initial weights as the matrices weights1 (3x4) and weights2 (4x1);
-    buttons "new random weights", "all equal", "all zero", "reset"; a log-scale
-    checkbox and a time slider that shows iteration k of the run without
-    retraining: exactly k, as every iteration of a run up to
-    ``EVERY_STEP_UP_TO`` (10,000, the iterations slider's end) is recorded;
-    longer runs snap to ~100 recorded iterations, and ``time_note`` says so.
-    ``TrainingExplorer(compact=True)`` (notebook 06) has no weight matrix, no
-    time slider and only the diagram and the loss. Settings beyond a slider's
-    usual range widen that slider.
+    Controls (traits, synced with the browser): ``iterations``,
+    ``learning_rate``, ``seed``, ``init_scale``, the 16 initial weights
+    ``weights1`` (3x4 nested list) and ``weights2`` (4 numbers) with their drag
+    range ``weight_range``, ``log_scale`` and ``time``, the iteration shown.
+    Buttons (methods): ``new_random_weights`` (next seed), ``all_equal``
+    (every weight = scale / 2), ``all_zero``, ``reset``. Setting a trait in
+    Python does what the control does in the browser. A retrain sends ``run``
+    (``run_data``) and moves ``time`` to the end. Settings beyond a control's
+    usual range widen it (``ranges``). ``compact=True`` (notebook 06) shows
+    the diagram and the loss only, without the weights panel.
 
-    ``settings`` gives the current ``TrainingSettings``; ``result`` the last
-    ``TrainingResult``; ``figure`` the one figure that is updated, ``panels``
-    its ``TrainingFigure``.
+    ``settings`` gives the current ``TrainingSettings``; ``result`` the last run.
     """
 
+    _esm = _module("training.js")
+    buttons = ("new_random_weights", "all_equal", "all_zero", "reset")
+
+    compact = traitlets.Bool(False).tag(sync=True)
+    iterations = traitlets.Int().tag(sync=True)
+    learning_rate = traitlets.Float().tag(sync=True)
+    seed = traitlets.Int().tag(sync=True)
+    init_scale = traitlets.Float().tag(sync=True)
+    log_scale = traitlets.Bool().tag(sync=True)
+    weights1 = traitlets.List().tag(sync=True)
+    weights2 = traitlets.List().tag(sync=True)
+    weight_range = traitlets.Float(WEIGHT_RANGE).tag(sync=True)
+    time = traitlets.Int().tag(sync=True)
+    ranges = traitlets.Dict().tag(sync=True)
+    run = traitlets.Dict().tag(sync=True)
+
     def __init__(self, settings=None, compact=False, raise_errors=False):
-        super().__init__(raise_errors)
         settings = TrainingSettings() if settings is None else settings
         _check_training_settings(settings)
-        self.compact = check_flag("compact", compact)
+        super().__init__(raise_errors=raise_errors, compact=check_flag("compact", compact))
         self.defaults = settings
-        self.iterations = _slider(widgets.IntSlider, "iterations", settings.iterations,
-                                  min=0, max=10_000, step=50)
-        self.learning_rate = _slider(widgets.FloatLogSlider, "learning rate",
-                                     settings.learning_rate, base=10, min=-2, max=2, step=0.05,
-                                     readout_format=".3g")
-        self.seed = _slider(widgets.IntSlider, "random seed", settings.seed, min=0, max=100)
-        self.init_scale = _slider(widgets.FloatSlider, "initial-weight scale",
-                                  settings.init_scale, min=0.1, max=WEIGHT_LIMIT, step=0.1)
-        self.log_scale = widgets.Checkbox(value=settings.log_scale, description="log-scale loss")
-        limit = self._weight_limit(settings)
-        self.weights1 = [[self._weight_slider(f"x{i + 1}→h{j + 1}", limit) for j in range(4)]
-                         for i in range(3)]
-        self.weights2 = [self._weight_slider(f"h{j + 1}→ŷ", limit) for j in range(4)]
-        self.new_weights_button = widgets.Button(description="new random weights",
-                                                 tooltip="draw weights from the seed and scale")
-        self.equal_button = widgets.Button(description="all equal",
-                                           tooltip="every weight = scale / 2")
-        self.zero_button = widgets.Button(description="all zero")
-        self.reset_button = widgets.Button(description="reset", button_style="warning")
-        self.time = widgets.IntSlider(description="show iteration", value=settings.iterations,
-                                      min=0, max=max(settings.iterations, 1),
-                                      continuous_update=True,
-                                      style={"description_width": "initial"},
-                                      layout=widgets.Layout(width="70%"))
-        # Which iterations the time slider can show: said next to it.
-        self.time_note = widgets.HTML(value="")
         self.result = None
-        self.panels = None
-        self._set_controls(settings)
+        self._good = settings
+        self._show_settings(settings)
+        self._watch(RETRAIN, self._retrain)
+        self._watch(REDRAW_WEIGHTS, self._random_weights)
+        self._watch("weight_range", self._widen_weights)
+        self._watch("time", self._on_time)
+        self._watch("log_scale", lambda change: None)
+        self._retrain()
+        if self.last_error is not None:
+            raise self.last_error
 
-        for control in (self.iterations, self.learning_rate, *self.weight_sliders):
-            self._observe(control, self._retrain)
-        for control in (self.seed, self.init_scale):
-            self._observe(control, self._random_weights)
-        self._observe(self.log_scale, self._redraw)
-        self._observe(self.time, self._on_time)
-        self.new_weights_button.on_click(self._guarded(self._random_weights))
-        self.equal_button.on_click(self._guarded(self._equal_weights))
-        self.zero_button.on_click(self._guarded(self._zero_weights))
-        self.reset_button.on_click(self._guarded(self.reset))
-
-        self.widget = self._layout()
-        self._guarded(self._retrain)()
-
-    # -- controls -------------------------------------------------------------
-    def _weight_limit(self, settings):
-        """The weight sliders' range [-limit, limit]: wide enough for every weight the
-        settings give or the initial-weight scale slider can draw."""
-        limit = max(WEIGHT_LIMIT, self.init_scale.max)
-        if settings.weights1 is not None:
-            limit = max(limit, float(np.max(np.abs(settings.weights1))),
-                        float(np.max(np.abs(settings.weights2))))
-        return limit
-
-    def _weight_slider(self, description, limit):
-        return widgets.FloatSlider(value=0.0, description=description, min=-limit,
-                                   max=limit, step=0.01, readout_format=".2f",
-                                   continuous_update=False, style={"description_width": "44px"},
-                                   layout=widgets.Layout(width="190px"))
-
-    @property
-    def weight_sliders(self):
-        return [s for row in self.weights1 for s in row] + list(self.weights2)
-
-    def _layout(self):
-        buttons = _row([self.new_weights_button, self.equal_button, self.zero_button,
-                        self.reset_button])
-        settings = _row([
-            widgets.VBox([self.iterations, self.learning_rate]),
-            widgets.VBox([self.seed, self.init_scale]),
-            widgets.VBox([self.log_scale]),
-        ])
-        parts = [settings, buttons]
-        if not self.compact:
-            grid1 = widgets.GridBox([s for row in self.weights1 for s in row],
-                                    layout=widgets.Layout(grid_template_columns="repeat(4, auto)"))
-            grid2 = widgets.GridBox(list(self.weights2),
-                                    layout=widgets.Layout(grid_template_columns="auto"))
-            matrices = widgets.HBox([
-                widgets.VBox([widgets.HTML("<b>weights1</b> (3×4, input → hidden)"), grid1]),
-                widgets.VBox([widgets.HTML("<b>weights2</b> (4×1)"), grid2],
-                             layout=widgets.Layout(margin="0 0 0 12px")),
-            ])
-            parts += [widgets.HTML("<b>Initial weights</b> (training starts from these)"),
-                      matrices, widgets.HBox([self.time, self.time_note])]
-        parts += [self.error_label, self.image]
-        return widgets.VBox(parts)
-
-    def _set_controls(self, settings):
-        weights1, weights2 = settings.weights1, settings.weights2
-        if weights1 is None or weights2 is None:
-            weights1, weights2 = initial_weights(settings.seed, settings.init_scale)
-        with self._hold():
-            self.iterations.value = settings.iterations
-            self.learning_rate.value = settings.learning_rate
-            self.seed.value = settings.seed
-            self.init_scale.value = settings.init_scale
-            self.log_scale.value = settings.log_scale
-            self._set_weights(weights1, weights2)
-            self._set_time_range(settings.iterations, settings.time)
-
-    def _set_weights(self, weights1, weights2):
-        weights1 = np.asarray(weights1, dtype=np.float64).reshape(3, 4)
-        weights2 = np.asarray(weights2, dtype=np.float64).reshape(4)
-        with self._hold():
-            for i in range(3):
-                for j in range(4):
-                    self.weights1[i][j].value = float(weights1[i, j])
-            for j in range(4):
-                self.weights2[j].value = float(weights2[j])
-
-    def _set_time_range(self, iterations, time=None):
-        # step stays 1: a changing step makes the browser re-round the value;
-        # the kernel snaps it to the recorded iterations instead (``_on_time``).
-        with self._hold():
-            self.time.max = max(iterations, 1)
-            self.time.value = iterations if time is None else time
-
+    # -- settings <-> traits ----------------------------------------------------------------
     @property
     def settings(self):
-        """The current ``TrainingSettings`` read from the controls."""
-        weights1 = np.array([[s.value for s in row] for row in self.weights1])
-        weights2 = np.array([[s.value] for s in self.weights2])
-        time = None if self.compact or self.time.value >= self.iterations.value \
-            else self.time.value
+        """The current ``TrainingSettings`` (checked: a bad value raises here)."""
+        time = self.time if self.result is not None and self.time < self.iterations else None
         return TrainingSettings(
-            iterations=self.iterations.value, learning_rate=self.learning_rate.value,
-            seed=self.seed.value, init_scale=self.init_scale.value,
-            weights1=weights1, weights2=weights2, log_scale=self.log_scale.value, time=time)
+            iterations=self.iterations, learning_rate=self.learning_rate, seed=self.seed,
+            init_scale=self.init_scale, weights1=self.weights1,
+            weights2=[[w] for w in self.weights2],
+            log_scale=self.log_scale, time=time)
 
-    # -- callbacks --------------------------------------------------------------
+    def _show_settings(self, settings):
+        """Set every control from ``settings`` (weights drawn from its seed if not given)."""
+        weights1, weights2 = settings.weights1, settings.weights2
+        if weights1 is None:
+            weights1, weights2 = initial_weights(settings.seed, settings.init_scale)
+        self._held += 1
+        try:
+            self.iterations, self.learning_rate = settings.iterations, settings.learning_rate
+            self.seed, self.init_scale = settings.seed, settings.init_scale
+            self.log_scale = settings.log_scale
+            self._set_weights(weights1, weights2)
+            self.time = settings.iterations if settings.time is None else settings.time
+        finally:
+            self._held -= 1
+
+    def _set_weights(self, weights1, weights2):
+        self._held += 1
+        try:
+            self.weights1 = np.asarray(weights1, dtype=np.float64).reshape(3, 4).tolist()
+            self.weights2 = np.asarray(weights2, dtype=np.float64).reshape(4).tolist()
+        finally:
+            self._held -= 1
+        self._widen_weights()
+
+    def _widen(self, settings):
+        ranges = {name: widened(*RANGES[name], getattr(settings, name),
+                                10 if name == "learning_rate" else None) for name in RANGES}
+        ranges["init_scale"][1] = max(ranges["init_scale"][1], self.weight_range)
+        self.ranges = ranges
+
+    # -- callbacks ----------------------------------------------------------------------------
     def _retrain(self, change=None):
-        if change is not None and change["owner"] is self.iterations:
-            self._set_time_range(self.iterations.value)
-        settings = self.settings
+        """Train from the controls, send the run, show its end."""
+        try:
+            settings = self.settings
+        except (TypeError, ValueError):
+            self._show_settings(self._good)  # the controls go back to the last good run
+            raise
+        self._set_weights(settings.weights1, settings.weights2)  # widens the drag range
         self.result = train_from_settings(settings)
-        spacing = self.result.spacing
-        self.time_note.value = (
-            "exact: every iteration is recorded" if spacing == 1 else
-            f"snaps to the recorded iterations: every {spacing:,}th, and the last")
-        self._draw(settings)
+        self._good = settings
+        with self.hold_sync():
+            self._widen(settings)
+            self.run = run_data(self.result)
+            self._held += 1
+            try:
+                self.time = settings.iterations
+            finally:
+                self._held -= 1
 
-    def _draw(self, settings):
-        if self.panels is None:
-            self.panels = TrainingFigure(settings, self.result, self.compact)
-            self.figure = self.panels.figure
-        else:
-            self.panels.update(settings, self.result)
-        self._show()
+    def _random_weights(self, change=None):
+        """New seed or scale: draw the initial weights from them, then retrain."""
+        try:
+            drawn = initial_weights(self.seed, self.init_scale)
+        except (TypeError, ValueError):
+            self._show_settings(self._good)
+            raise
+        self._set_weights(*drawn)
+        self._retrain()
 
-    def _render(self):
-        return render_png(self.figure, self.panels.blitter)
-
-    def _redraw(self, change=None):
-        self._draw(self.settings)
+    def _widen_weights(self, change=None):
+        """The drag range: positive, and wide enough for every weight (never clamped)."""
+        bad = not np.isfinite(self.weight_range) or self.weight_range <= 0
+        largest = float(np.max(np.abs(np.array(self.weights1 + [self.weights2]))))
+        self._held += 1
+        try:
+            self.weight_range = max(WEIGHT_RANGE if bad else self.weight_range,
+                                    float(np.ceil(largest)))
+        finally:
+            self._held -= 1
+        if bad:
+            raise ValueError("weight_range must be a positive number")
 
     def _on_time(self, change=None):
-        if self.result is None:
-            return
-        snapped = self.result.snap(self.time.value)
-        if snapped != self.time.value:
-            with self._hold():
-                self.time.value = snapped
-        self._redraw()
+        """Show iteration ``time``: snapped to the recorded iterations, in [0, iterations]."""
+        snapped = self.result.snap(min(max(self.time, 0), self.iterations))
+        if snapped != self.time:
+            self._held += 1
+            try:
+                self.time = snapped
+            finally:
+                self._held -= 1
 
-    def _random_weights(self, *args):
-        self._set_weights(*initial_weights(self.seed.value, self.init_scale.value))
+    # -- buttons ----------------------------------------------------------------------------
+    def new_random_weights(self):
+        """The next seed, and the weights it draws at the current scale."""
+        self.seed += 1  # redraws and retrains through the seed's observer
+
+    def all_equal(self):
+        """Every initial weight = initial-weight scale / 2 (the symmetric start)."""
+        value = self.init_scale / 2
+        self._set_weights(np.full((3, 4), value), np.full(4, value))
         self._retrain()
 
-    def _equal_weights(self, *args):
-        value = self.init_scale.value / 2
-        self._set_weights(np.full((3, 4), value), np.full((4, 1), value))
+    def all_zero(self):
+        """Every initial weight = 0."""
+        self._set_weights(np.zeros((3, 4)), np.zeros(4))
         self._retrain()
 
-    def _zero_weights(self, *args):
-        self._set_weights(np.zeros((3, 4)), np.zeros((4, 1)))
-        self._retrain()
-
-    def reset(self, *args):
+    def reset(self):
         """Back to the settings the explorer started with."""
-        self._set_controls(self.defaults)
+        self._show_settings(self.defaults)
         self._retrain()
+
+    def _drop(self):
+        self.result = None
+        self.run = {}

@@ -1,18 +1,14 @@
 """The training explorer's figure (notebooks 06 and 08): settings in, a ``Figure`` out.
 
 ``draw_training(settings)`` is the static figure that follows each training
-explorer in a notebook (for GitHub, nbviewer and printed handouts). The
-explorer holds a ``TrainingFigure`` and calls its ``update``; ``draw_training``
-makes a fresh ``TrainingFigure`` and returns its figure. Both go through the
-same code, so the static figure and the explorer at the same settings show the
-same data::
+explorer in a notebook (for GitHub, nbviewer, the HTML export and printed
+handouts), drawn from the same ``train_from_settings`` run the explorer sends
+to the browser::
 
     draw_training(TrainingSettings())      # what TrainingExplorer() first shows
 
-The picture is drawn once with the ``nnfs_lib.plots`` functions; an update
-only changes the data of the existing artists (line data, ``set_array``, bar
-heights, the contour) and the ``Blitter`` re-renders only what changed
-(``explorers.fastrender``), which keeps one explorer update near 100 ms.
+The picture is drawn with the ``nnfs_lib.plots`` functions; ``TrainingFigure``
+keeps the handles of its artists and ``update`` shows other settings in place.
 """
 
 import matplotlib as mpl
@@ -22,7 +18,6 @@ from matplotlib.figure import Figure
 from matplotlib.text import Annotation
 
 from nnfs_lib._checks import check_flag
-from nnfs_lib.explorers.fastrender import Blitter
 from nnfs_lib.explorers.training_settings import (
     TrainingResult,
     TrainingSettings,
@@ -70,8 +65,7 @@ class TrainingFigure:
 
     ``TrainingFigure(settings, result, compact)`` draws ``figure`` for
     ``settings`` (``result`` is ``train_from_settings(settings)``);
-    ``update(settings, result)`` redraws it for other settings. ``blitter``
-    renders it incrementally (``render_png(figure, blitter)``).
+    ``update(settings, result)`` redraws it for other settings.
     """
 
     def __init__(self, settings, result, compact=False):
@@ -85,7 +79,6 @@ class TrainingFigure:
         self.marker = _by_gid(self.loss.lines, "marker")
         self.marker_dot = _by_gid(self.loss.lines, "marker-dot")
         self.marker_text = [t for t in self.loss.texts if isinstance(t, Annotation)][0]
-        self.blitter = Blitter(self)
         if not compact:
             self.predictions = axes[2]
             self.boundary = axes[3]
@@ -97,35 +90,6 @@ class TrainingFigure:
                      if isinstance(t, Annotation) and np.isclose(t.xy[0], centre))
                 for centre in centres]
         self.update(settings, result)
-
-    # -- what the Blitter asks ----------------------------------------------------
-    @property
-    def volatile(self):
-        """Axes redrawn in full at every update: the diagram and its colour bar."""
-        volatile = {self.diagram}
-        if self.edges.colorbar is not None:
-            volatile.add(self.edges.colorbar.ax)
-        return volatile
-
-    def frame_keys(self):
-        """What an axes' static part depends on; a changed key means re-rendering it."""
-        return {ax: (ax.get_xlim(), ax.get_ylim(), ax.get_yscale(), ax.get_ylabel(),
-                     ax.get_title(), ax.get_position().bounds)
-                for ax in self.figure.axes}
-
-    def dynamic(self):
-        """``[(axes, artists)]`` drawn over the cached background at every update."""
-        loss = [self.loss_line, self.marker, self.marker_dot, self.marker_text,
-                *self.loss.spines.values()]
-        if self.compact:
-            return [(self.loss, loss)]
-        contours = [c for c in self.boundary.collections
-                    if c.get_gid() in ("output", "boundary")]
-        points = [c for c in self.boundary.collections if c.get_gid() not in
-                  ("output", "boundary")]
-        return [(self.loss, loss),
-                (self.predictions, list(self.bars) + self.bar_labels),
-                (self.boundary, contours + points + list(self.boundary.spines.values()))]
 
     # -- updates ----------------------------------------------------------------------
     def update(self, settings, result):
