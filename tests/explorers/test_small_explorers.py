@@ -6,59 +6,11 @@ import numpy as np
 import pytest
 from clear_errors import assert_clear_error
 
-from nnfs_lib.datasets import xor
 from nnfs_lib.explorers.small import (
-    ActivationExplorer,
-    LossExplorer,
-    NeuronExplorer,
     draw_activation,
     draw_loss_along,
     draw_neuron,
 )
-from nnfs_lib.network import NeuralNetwork
-
-
-def test_activation_explorer():
-    explorer = ActivationExplorer(raise_errors=True)
-    line = explorer.figure.axes[0].lines[0]
-    before = np.asarray(line.get_ydata()).copy()
-    explorer.weight.value = 4.0
-    explorer.bias.value = -2.0
-    after = np.asarray(line.get_ydata())
-    x = ActivationExplorer.X
-    np.testing.assert_allclose(after, 1 / (1 + np.exp(-(4.0 * x - 2.0))))
-    assert not np.array_equal(before, after)
-    assert explorer.last_error is None
-
-
-def test_neuron_explorer():
-    explorer = NeuronExplorer(raise_errors=True)
-    dot = [line for line in explorer.figure.axes[1].lines if line.get_gid() == "neuron"][0]
-    explorer.weights[0].value = 2.0
-    explorer.inputs[1].value = 1.0
-    z = 2.0 * 1.0 + (-0.5) * 1.0 + 0.2 * 1.0
-    assert dot.get_xdata()[0] == pytest.approx(z)
-    assert dot.get_ydata()[0] == pytest.approx(1 / (1 + np.exp(-z)))
-    assert explorer.last_error is None
-
-
-def test_loss_explorer_tangent_is_the_gradient():
-    explorer = LossExplorer(raise_errors=True)
-    explorer.choice.value = (0, 1, 2)
-    explorer.value.value = 1.5
-    ax = explorer.figure.axes[0]
-    tangent = [line for line in ax.lines if line.get_gid() == "tangent"][0]
-    (x0, x1), (y0, y1) = tangent.get_xdata(), tangent.get_ydata()
-
-    # An independent slope: a central difference of the loss along that weight.
-    network = NeuralNetwork(*xor(), rng=0)
-    h = 1e-5
-    network.weights1[1, 2] = 1.5 + h
-    above = network.loss()
-    network.weights1[1, 2] = 1.5 - h
-    below = network.loss()
-    assert (y1 - y0) / (x1 - x0) == pytest.approx((above - below) / (2 * h), rel=1e-6)
-    assert explorer.last_error is None
 
 
 def test_a_figure_updates_in_place():

@@ -1,0 +1,156 @@
+"""A private JupyterLab for the browser tests and ``benchmarks/bench_browser.py``.
+
+``private_lab(root, home)`` starts ``jupyter lab`` (random port and token,
+temporary config, runtime and settings folders, autosave off, no news toast,
+``--allow-root`` as root) on ``root`` and yields ``(base_url, token)``.
+``explorer_notebook(path, cells)`` writes a notebook holding only the given
+code cells (the explorer cells), which opens and runs much faster than the
+series' notebooks. ``open_notebook(page, url)`` runs it and waits until every
+explorer has painted.
+"""
+
+import contextlib
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+#: The notebook on show (other tabs are hidden with lm-mod-hidden).
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+#: JupyterLab and Notebook 7 read their user settings from here.
+SETTINGS = {
+    "lab/user-settings/@jupyterlab/docmanager-extension/plugin.jupyterlab-settings":
+        '{"autosave": false}',
+    "lab/user-settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings":
+        '{"fetchNews": "false", "checkForUpdates": false}',
+    # Every cell rendered, also those scrolled out of view (JupyterLab 4 renders lazily).
+    "lab/user-settings/@jupyterlab/notebook-extension/tracker.jupyterlab-settings":
+        '{"windowingMode": "none"}',
+}
+#: The explorer cells of the series, as the notebooks write them.
+CELLS = {
+    "activation": "from nnfs_lib.explorers.small_explorers import ActivationExplorer\n"
+                  "ActivationExplorer()",
+    "neuron": "from nnfs_lib.explorers.small_explorers import NeuronExplorer\nNeuronExplorer()",
+    "loss": "from nnfs_lib.explorers.small_explorers import LossExplorer\nLossExplorer()",
+    "compact": "from nnfs_lib.explorers.training import TrainingExplorer\n"
+               "TrainingExplorer(compact=True)",
+    "training": "from nnfs_lib.explorers.training import TrainingExplorer\nTrainingExplorer()",
+    "lab": "from nnfs_lib.explorers.lab import LabExplorer\nLabExplorer()",
+}
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def explorer_notebook(path, cells):
+    """Write a notebook of the code ``cells`` (strings) to ``path``."""
+    nb = {"cells": [{"cell_type": "code", "execution_count": None, "id": f"cell{k}",
+                     "metadata": {}, "outputs": [], "source": source}
+                    for k, source in enumerate(cells)],
+          "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                      "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(nb, indent=1))
+
+
+@contextlib.contextmanager
+def private_lab(root, home):
+    """Serve ``root`` with a private ``jupyter lab``; yields ``(base_url, token)``."""
+    port, token = _free_port(), secrets.token_hex(16)
+    for name, content in SETTINGS.items():
+        (home / "config" / name).parent.mkdir(parents=True, exist_ok=True)
+        (home / "config" / name).write_text(content)
+    env = dict(os.environ)
+    # Private config and runtime; the data path keeps sys.prefix/share/jupyter
+    # (the widget front ends), which JUPYTER_DATA_DIR does not hide.
+    env.update(JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+               JUPYTER_DATA_DIR=str(home / "data"), JUPYTERLAB_WORKSPACES_DIR=str(home / "ws"),
+               JUPYTERLAB_SETTINGS_DIR=str(home / "config" / "lab" / "user-settings"),
+               MPLBACKEND="Agg")
+    command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ip=127.0.0.1",
+               f"--port={port}", "--ServerApp.port_retries=0",
+               f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
+               "--LabApp.expose_app_in_browser=True",
+               "--JupyterNotebookApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+               "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    log = open(home / "lab.log", "wb")  # noqa: SIM115 - closed below
+    server = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=root)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=2) as r:
+                    json.load(r)
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError("JupyterLab did not start:\n"
+                                       + (home / "lab.log").read_text()[-3000:]) from None
+                time.sleep(0.3)
+        yield base, token
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+def shutdown_sessions(base, token):
+    """Stop the kernels of the server's sessions (the next page starts afresh)."""
+    with urllib.request.urlopen(f"{base}/api/sessions?token={token}", timeout=10) as r:
+        sessions = json.load(r)
+    for session in sessions:
+        request = urllib.request.Request(
+            f"{base}/api/sessions/{session['id']}?token={token}", method="DELETE")
+        with urllib.request.urlopen(request, timeout=30):
+            pass
+
+
+def open_notebook(page, url, explorers):
+    """Open ``url`` (JupyterLab or Notebook 7), run all cells, wait for ``explorers`` paintings."""
+    page.goto(url)
+    page.wait_for_selector(f"{PANEL} .jp-Cell", timeout=60_000)
+    page.wait_for_function("() => window.jupyterapp !== undefined", timeout=30_000)
+    page.wait_for_function(
+        """() => {
+            const w = window.jupyterapp.shell.currentWidget;
+            const k = w && w.sessionContext && w.sessionContext.session
+                      && w.sessionContext.session.kernel;
+            return k && k.connectionStatus === 'connected' && k.status === 'idle';
+        }""", timeout=60_000)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        """([panel, n]) => [...document.querySelectorAll(panel + ' .nnfs-explorer')]
+               .filter(e => e.parentElement.dataset.painted).length >= n""",
+        arg=[PANEL, explorers], timeout=90_000)
+
+
+def widget_host(page, index):
+    """The element (anywidget's ``el``) of the ``index``-th explorer on show."""
+    return page.locator(f"{PANEL} .nnfs-explorer").nth(index).locator("xpath=..")
+
+
+def wait_painted(page, host, since):
+    """Wait until ``host`` has painted after ``since`` (its frame counter moved on)."""
+    page.wait_for_function("([el, n]) => Number(el.dataset.frames || 0) > n",
+                           arg=[host.element_handle(), since], timeout=20_000)
+
+
+def frames(host):
+    return int(host.get_attribute("data-frames") or 0)
