@@ -13,7 +13,7 @@ any zoom, and the training explorer replays a run without asking the kernel.
 * Without a kernel (GitHub, nbviewer, an HTML export) a notebook shows the
   explorer's text/plain output: ``FRIENDLY``, never the widget repr. The static
   figure in the next cell shows the default settings.
-* Re-running a cell closes the previous explorer of the same class and drops
+* Re-running a cell closes the explorer it made before (same class, same cell) and drops
   its data, so old explorers (kept alive by IPython's ``Out``) cost almost nothing.
 * An exception in a callback goes to ``last_error`` and the ``error`` line of
   the widget; with ``raise_errors=True`` (tests) it is raised.
@@ -78,25 +78,43 @@ def widened(low, high, value, log_base=None):
     return [min(low, value), max(high, value)]
 
 
+def _cell_id():
+    """The id of the notebook cell being run (JupyterLab and Notebook 7 send it), else None."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    shell = get_ipython()
+    kernel = getattr(shell, "kernel", None)
+    if kernel is None or not hasattr(kernel, "get_parent"):
+        return None
+    return kernel.get_parent().get("metadata", {}).get("cellId")
+
+
 class _Explorer(anywidget.AnyWidget):
     """Common parts: the look, the error line, callbacks that report errors, release."""
 
     look = traitlets.Dict().tag(sync=True)
     error = traitlets.Unicode("").tag(sync=True)
+    #: The last explorer made by each (class, notebook cell), held weakly: a
+    #: re-run of the cell closes it. Two explorers in different cells both live.
+    _latest = weakref.WeakValueDictionary()
     _css = (STATIC / "explorers.css").read_text()
 
     def __init__(self, raise_errors=False, **traits):
         raise_errors = check_flag("raise_errors", raise_errors)
         self._held = 0
+        explorer_class = type(self)  # before anywidget's add_traits makes a subclass per instance
         super().__init__(look=look(), **traits)
         self.raise_errors = raise_errors
         self.last_error = None
         self.updates = 0
         # Release the explorer this class made before (a re-run cell).
-        previous = type(self).__dict__.get("_latest")
-        if previous is not None and previous() is not None:
-            previous().close()
-        type(self)._latest = weakref.ref(self)
+        key = (explorer_class, _cell_id())
+        previous = _Explorer._latest.get(key)
+        if previous is not None:
+            previous.close()
+        _Explorer._latest[key] = self
         self.on_msg(self._on_message)
 
     # -- how a notebook shows it ----------------------------------------------------
