@@ -12,7 +12,8 @@ module                     notebook
 ``backpropagation``        06_backpropagation.ipynb
 ``the_math``               07_the_math.ipynb
 ``training_and_results``   08_training_and_results.ipynb
-``initial_weights_lab``    09_initial_weights_lab.ipynb
+``which_starts_train``     09_which_starts_train.ipynb
+``architecture``           10_architecture.ipynb
 =========================  =====================================
 
 A notebook imports its own module, e.g.

@@ -20,14 +20,15 @@ from test_exercises_05_08 import _reproducible_start as reproducible_start
 from nnfs_lib.exercises import (
     _checking,
     activation_function,
+    architecture,
     backpropagation,
     feedforward,
-    initial_weights_lab,
     loss_function,
     the_math,
     the_network,
     training_and_results,
     weights_and_biases,
+    which_starts_train,
 )
 
 LIMIT = 0.5  # seconds: the time limit the tests run with
@@ -102,11 +103,11 @@ def test_every_function_check_passes_copies(check, right):
     assert check(scribbles), repr(check(scribbles))
 
 
-# -- check 09: huge weights give a hint, not an exception -----------------------------
+# -- check 10: huge weights give a hint, not an exception -----------------------------
 @pytest.mark.parametrize("size", [1e308, -1e308, 1.7976931348623157e308])
 def test_two_unit_xor_with_weights_near_the_float_limit_gives_a_hint(size):
-    result = initial_weights_lab.check_09_two_unit_xor(np.full((2, 2), size), [0, 0],
-                                                       np.ones((2, 1)), 0)
+    result = architecture.check_10_two_unit_xor(np.full((2, 2), size), [0, 0],
+                                                np.ones((2, 1)), 0)
     assert_hint(result, "your network outputs")
 
 
@@ -114,8 +115,8 @@ def test_two_unit_xor_with_huge_weights_reports_the_exact_outputs():
     # Hand computed: the hidden sums are 0 for (0, 0), so both units give 1/2, and at
     # least 1e308 elsewhere, so both give 1. The output is sigmoid(1) = 0.731 for
     # (0, 0) and sigmoid(2) = 0.881 for the other three inputs.
-    result = initial_weights_lab.check_09_two_unit_xor(np.full((2, 2), 1e308), [0, 0],
-                                                       np.ones((2, 1)), 0)
+    result = architecture.check_10_two_unit_xor(np.full((2, 2), 1e308), [0, 0],
+                                                np.ones((2, 1)), 0)
     assert_hint(result, "your network outputs 0.731, 0.881, 0.881, 0.881 for")
 
 
@@ -133,6 +134,10 @@ ONE_NUMBER = [  # check, the right number (computed by hand)
     (backpropagation.check_06_new_weight, 0.7),
     (backpropagation.check_06_plateau_steps, 7000),
     (the_math.check_07_output_delta, 2 * (0.8 - 1) * 0.8 * 0.2),
+    (which_starts_train.check_09_failed_starts, 1000 - 871),
+    (which_starts_train.check_09_saturated_slope,
+     1 / (1 + np.exp(-12.0)) * (1 - 1 / (1 + np.exp(-12.0)))),
+    (architecture.check_10_overshoot_rate, 1.0),
 ]
 
 

@@ -29,7 +29,7 @@ MODULES = {  # module -> its notebook
     "feedforward": "04_feedforward", "loss_function": "05_loss_function",
     "backpropagation": "06_backpropagation", "the_math": "07_the_math",
     "training_and_results": "08_training_and_results",
-    "initial_weights_lab": "09_initial_weights_lab",
+    "which_starts_train": "09_which_starts_train", "architecture": "10_architecture",
 }
 CORE = {"nnfs_lib._checks", "nnfs_lib.activations", "nnfs_lib.losses", "nnfs_lib.datasets",
         "nnfs_lib.network", "nnfs_lib.training", "nnfs_lib.gradcheck",
@@ -114,7 +114,7 @@ ODD_INPUTS = [None, "a", "", b"16", 10**400, -10**400, float("nan"), float("inf"
 SEVERAL = {
     "check_01_all_rows": ([-0.5, 0.5, 0.5, 1.5], "or"),
     "check_09_symmetric_start": (np.tile([[1.0], [-2.0], [0.5]], (1, 4)), np.full((4, 1), 0.3)),
-    "check_09_two_unit_xor": ([[20.0, -20.0], [20.0, -20.0]], [-10.0, 30.0], [[20.0], [20.0]],
+    "check_10_two_unit_xor": ([[20.0, -20.0], [20.0, -20.0]], [-10.0, 30.0], [[20.0], [20.0]],
                               -30.0),
 }
 

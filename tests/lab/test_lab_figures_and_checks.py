@@ -1,4 +1,4 @@
-"""Notebook 09's figures (nnfs_lib.plots.lab_*) and exercise checks, fed by nnfs_lib.lab.
+"""Notebooks 09 and 10: figures (nnfs_lib.plots.lab_*) and exercise checks, fed by nnfs_lib.lab.
 
 These test the layers above the lab (plots, exercises) with the lab's own
 results; they were part of the old tests/test_lab.py and may move to
@@ -10,10 +10,11 @@ import pytest
 from matplotlib import colors as mcolors
 from matplotlib.figure import Figure
 
-from nnfs_lib.exercises import initial_weights_lab as ex09
+from nnfs_lib.exercises import architecture as ex10
+from nnfs_lib.exercises import which_starts_train as ex09
 from nnfs_lib.lab import architecture, starts
-from nnfs_lib.plots import lab_architecture as pa  # figures of notebook 09's second half
-from nnfs_lib.plots import lab_starts as ps  # and of its first half
+from nnfs_lib.plots import lab_architecture as pa  # figures of notebook 10
+from nnfs_lib.plots import lab_starts as ps  # and of notebook 09
 from nnfs_lib.plots import style
 
 
@@ -99,28 +100,28 @@ def test_check_09_symmetric_start():
         assert not result and "Hint" in repr(result)
 
 
-def test_check_09_single_neuron_gates():
-    assert ex09.check_09_single_neuron_gates(["NOR", "implies"])
-    assert ex09.check_09_single_neuron_gates((" nor", "Implies "))
+def test_check_10_single_neuron_gates():
+    assert ex10.check_10_single_neuron_gates(["NOR", "implies"])
+    assert ex10.check_10_single_neuron_gates((" nor", "Implies "))
     for bad in (["nor"], ["nor", "implies", "xnor"], ["and", "or", "nand"], None, "nor",
                 [1, 2], 3):
-        result = ex09.check_09_single_neuron_gates(bad)
+        result = ex10.check_10_single_neuron_gates(bad)
         assert not result and "Hint" in repr(result)
         assert "implies" not in repr(result).lower()
 
 
-def test_check_09_two_unit_xor():
+def test_check_10_two_unit_xor():
     or_nand = np.array([[20.0, -20.0], [20.0, -20.0]]), [-10.0, 30.0]
-    assert ex09.check_09_two_unit_xor(*or_nand, [[20.0], [20.0]], -30.0)
-    assert ex09.check_09_two_unit_xor(*or_nand, np.array([[20.0], [20.0]]), np.array([-30.0]))
+    assert ex10.check_10_two_unit_xor(*or_nand, [[20.0], [20.0]], -30.0)
+    assert ex10.check_10_two_unit_xor(*or_nand, np.array([[20.0], [20.0]]), np.array([-30.0]))
     # the same hidden layer with an OR at the output is not XOR
-    wrong = ex09.check_09_two_unit_xor(*or_nand, [[20.0], [20.0]], -10.0)
+    wrong = ex10.check_10_two_unit_xor(*or_nand, [[20.0], [20.0]], -10.0)
     assert not wrong and "outputs 1.000, 1.000, 1.000, 1.000" in repr(wrong)
     ones, zeros, out = np.ones((2, 2)), [0, 0], [[1], [1]]
     bads = [(None, zeros, out, 0), (np.ones((3, 2)), zeros, out, 0), (ones, [0, 0, 0], out, 0),
             (ones, zeros, [1, 1, 1], 0), (ones, zeros, out, [0, 0]), (ones, zeros, out, "b"),
             (np.full((2, 2), np.nan), zeros, out, 0), (np.zeros((2, 2)), zeros, [[0], [0]], 0)]
     for bad in bads:
-        result = ex09.check_09_two_unit_xor(*bad)
+        result = ex10.check_10_two_unit_xor(*bad)
         assert not result and "Hint" in repr(result)
         assert "-30" not in repr(result) and "20, -20" not in repr(result)

@@ -1,35 +1,32 @@
-"""Exercise checks of notebook 09, the initial-weights lab.
+"""Exercise checks of notebook 10, the architecture: learning rate, biases, gates, width.
 
-``notebooks/09_initial_weights_lab.ipynb`` runs
-``from nnfs_lib.exercises import initial_weights_lab as exercises``.
+``notebooks/10_architecture.ipynb`` runs
+``from nnfs_lib.exercises import architecture as exercises``.
 """
 
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_array, _logistic, _quiet, _verdict
+from nnfs_lib.exercises._checking import _as_array, _as_number, _logistic, _quiet, _verdict
 
 
-def check_09_symmetric_start(weights1, weights2):
-    """A (3, 4) weights1 and (4, 1) weights2, not all one number, with identical hidden units."""
-    w1, w2 = _as_array(weights1), _as_array(weights2)
-    if w1 is None or w2 is None or w1.shape != (3, 4) or w2.shape != (4, 1):
-        return _verdict(False, "", "give weights1 as a (3, 4) array of numbers and weights2 as "
-                        "a (4, 1) array, e.g. built with np.array or np.full.")
-    hidden_identical = bool(np.all(w1 == w1[:, :1]) and np.all(w2 == w2[0, 0]))
-    if hidden_identical and np.all(w1 == w2[0, 0]):
-        return _verdict(False, "", "that start is symmetric, but every weight is the same "
-                        "number; find one where the weights differ yet the hidden units "
-                        "still cannot be told apart.")
-    return _verdict(
-        hidden_identical,
-        "each hidden unit has the same incoming weights (equal columns of weights1) and the "
-        "same outgoing weight, so all four get identical gradients forever.",
-        "a hidden unit is its column of weights1 plus its row of weights2; two units are "
-        "interchangeable when both of those match.",
-    )
+def check_10_overshoot_rate(answer):
+    """The learning rate at which a step on L(w) = w**2 sends w exactly to -w."""
+    value = _as_number(answer)
+    if value is None or not np.isfinite(value):
+        return _verdict(False, "", "give one number, the learning rate.")
+    if abs(value - 1.0) < 1e-9:
+        return _verdict(True, "below that rate every step brings w closer to 0; above it "
+                        "each step overshoots by more than it should have moved, and |w| grows.",
+                        "")
+    if abs(value - 0.5) < 1e-9:
+        return _verdict(False, "", "at that rate one step lands exactly on 0, the minimum; the "
+                        "question asks for the rate where the step jumps past 0 to the other "
+                        "side, just as far out as it started.")
+    return _verdict(False, "", "write w after one step, w - rate * 2w, as a number times w; "
+                    "jumping to -w means that number is -1.")
 
 
-def check_09_single_neuron_gates(answer):
+def check_10_single_neuron_gates(answer):
     """Which of NOR, XNOR and IMPLIES (x1 -> x2) can one sigmoid neuron with a bias learn?"""
     names = None
     if isinstance(answer, (list, tuple, set, frozenset)) and all(
@@ -40,11 +37,11 @@ def check_09_single_neuron_gates(answer):
         "one neuron draws one straight line, and exactly those two gates are linearly separable.",
         "give a list of gate names such as [\"nor\"]. For each gate, write its truth table, mark "
         "its 1s and 0s on the four corners of the square, and ask whether one straight line can "
-        "put all the 1s on one side and all the 0s on the other (compare section 6).",
+        "put all the 1s on one side and all the 0s on the other (compare section 3).",
     )
 
 
-def check_09_two_unit_xor(weights1, bias1, weights2, bias2):
+def check_10_two_unit_xor(weights1, bias1, weights2, bias2):
     """Hand-set weights of a 2-2-1 sigmoid network with biases whose outputs solve XOR.
 
     Shapes: weights1 (2, 2), bias1 2 entries, weights2 (2, 1), bias2 one number. XOR is
@@ -65,8 +62,8 @@ def check_09_two_unit_xor(weights1, bias1, weights2, bias2):
     shown = ", ".join(f"{value:.3f}" for value in output)
     return _verdict(
         solved,
-        f"your network outputs {shown}: two lines parallel to the anti-diagonal, one on each "
-        "side of the band through (0, 1) and (1, 0), combined by the output neuron.",
+        f"your network outputs {shown}: each hidden unit draws one line, and the output "
+        "neuron combines the two sides into XOR's pattern.",
         f"your network outputs {shown} for (0, 0), (0, 1), (1, 0), (1, 1); each must be on the "
         "right side of 0.5. Let each hidden unit draw one line that cuts off one corner, (0, 0) "
         "or (1, 1), and let the output fire only when both hidden units agree the point is in "
