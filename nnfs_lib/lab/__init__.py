@@ -1,4 +1,4 @@
-"""Going further: many networks trained at once, for notebook 09 ("09_initial_weights_lab.ipynb").
+"""Going further: many networks trained at once (notebooks 09 and 10).
 
 Numpy only; it builds on the core and is used by ``nnfs_lib.plots`` and
 ``nnfs_lib.explorers``. Import each name from its own module:

@@ -1,6 +1,6 @@
-"""Learning rate, biases, width, one neuron: the second half of notebook 09.
+"""Learning rate, biases, width, one neuron: notebook 10 ("10_architecture.ipynb").
 
-Notebook 09, "09_initial_weights_lab.ipynb", first asks which starts train
+Notebook 09 ("09_which_starts_train.ipynb") asks which starts train
 (``nnfs_lib.lab.starts``); this module asks what else decides it: the
 learning rate, a bias (the constant column or explicit biases), the width of
 the hidden layer, and whether a hidden layer is needed at all (a single

@@ -1,6 +1,6 @@
 """Many networks at once: ``B`` copies of the article's network, trained together.
 
-Used by notebook 09, "09_initial_weights_lab.ipynb" (through the experiments
+Used by notebooks 09 and 10 (through the experiments
 of ``nnfs_lib.lab.starts`` and ``nnfs_lib.lab.architecture``). Article
 section 8, "Training", run from many starting weights at once: every network
 follows exactly the update of ``NeuralNetwork.backprop`` (``w -= learning_rate
@@ -66,7 +66,7 @@ from nnfs_lib.network import MAX_HIDDEN_UNITS, draw_weights
 
 @dataclass
 class ManyHistory:
-    """What ``train_many`` returns: final parameters, loss history and outputs (notebook 09).
+    """What ``train_many`` returns: final parameters, loss history, outputs (notebooks 09, 10).
 
     Attributes
     ----------
@@ -141,7 +141,7 @@ def _sizes(n_networks, n_inputs, hidden_units, n_outputs, init_scale, names):
 # -- initial weights -------------------------------------------------------------
 def initial_weights(n_networks, n_inputs, hidden_units=4, n_outputs=1, rng=None,
                     init_scale=1.0):
-    """Random starting weights for ``n_networks`` networks, drawn in one go (notebook 09).
+    """Random starting weights for ``n_networks`` networks, drawn in one go (notebooks 09 and 10).
 
     Returns ``(weights1, weights2)`` of shapes (B, d, h) and (B, h, k), uniform
     on [0, init_scale) like ``NeuralNetwork``'s draw. All of ``weights1`` is
@@ -191,7 +191,7 @@ def check_batch(names, n_networks, x, y, hidden_units):
     Training B networks on ``x`` (n, d) and ``y`` (n, k) keeps 14 arrays per
     network (activations, deltas, gradients, copies of the weights), each at
     most max(n, d) x max(h, k) numbers; together they must stay within
-    ``MAX_ENTRIES``. The notebook 09 experiments call it before drawing their
+    ``MAX_ENTRIES``. The experiments of notebooks 09 and 10 call it before drawing their
     starts, so that an oversized grid is refused under the arguments that set it.
     """
     check_entries("the working arrays, 14 x max(n, d) x max(h, k) x B,",
@@ -202,7 +202,7 @@ def train_many(x, y, weights1, weights2, iterations, learning_rate=1.0, bias1=No
                bias2=None, record_loss=True, record_gradient_norms=False):
     """Train B networks at once by gradient descent; return a ``ManyHistory``.
 
-    Every experiment of notebook 09 (``nnfs_lib.lab.starts``, ``.architecture``)
+    Every experiment of notebooks 09 and 10 (``nnfs_lib.lab.starts``, ``.architecture``)
     and its lab explorer (``nnfs_lib.lab.settings.train_lab``) trains with it.
 
     Network b is updated exactly as ``NeuralNetwork(x, y, weights1=weights1[b],
@@ -354,7 +354,7 @@ def _descend(x, y, params, iterations, rate, loss, norms):
 
 
 def solved(outputs, y, tolerance=0.5):
-    """Which networks solve the task: a (B,) bool array (notebook 09's "success").
+    """Which networks solve the task: a (B,) bool array (the "success" of notebooks 09 and 10).
 
     Network b solves it when *every* output is within ``tolerance`` of its
     target: ``all(|outputs[b] - y| < tolerance)``. For 0/1 targets (XOR) and

@@ -1,6 +1,6 @@
 """The lab explorer's settings and its training run: numpy only.
 
-Notebook 09, "09_initial_weights_lab.ipynb", ends with the lab explorer
+Notebook 10 ("10_architecture.ipynb") ends with the lab explorer
 (``nnfs_lib.explorers.lab``): ``LabSettings`` are its sliders, ``train_lab``
 trains what they describe and ``LabResult`` holds what the figure shows.
 """
@@ -61,7 +61,7 @@ class LabSettings:
 
 @dataclass(eq=False)
 class LabResult:
-    """The lab's trained starts (notebook 09's explorer): their ``many.ManyHistory``
+    """The lab's trained starts (notebook 10's explorer): their ``many.ManyHistory``
     and which ones solve XOR.
 
     ``solved`` (networks,) bool from ``many.solved``; ``success_rate`` its mean,
@@ -105,7 +105,7 @@ def _check_lab_settings(settings):
 def train_lab(settings=None):
     """Train the lab's starts (``LabSettings``) on XOR, all at once: a ``LabResult``.
 
-    What notebook 09's lab explorer draws after every change of a slider.
+    What notebook 10's lab explorer draws after every change of a slider.
 
     One ``many.train_many`` call trains every start; ``many.solved`` says which
     ones solve XOR.

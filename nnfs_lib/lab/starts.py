@@ -1,4 +1,4 @@
-"""Which starts train? The first half of notebook 09, "09_initial_weights_lab.ipynb".
+"""Which starts train? Notebook 09, "09_which_starts_train.ipynb".
 
 Each experiment trains many networks at once with ``many.train_many``: all
 the networks of one experiment go along the batch axis of one call, so there
@@ -42,11 +42,11 @@ from nnfs_lib.datasets import xor
 from nnfs_lib.lab.many import check_batch, initial_weights_from_seeds, solved, train_many
 from nnfs_lib.network import MAX_HIDDEN_UNITS
 
-#: The article's hidden layer: the default width of every experiment of notebook 09.
+#: The article's hidden layer: the default width of every experiment of notebooks 09 and 10.
 HIDDEN_UNITS = 4
 
 
-# -- shared by both halves of notebook 09 -------------------------------------------
+# -- shared with notebook 10 (architecture.py) -------------------------------------------
 def experiment_data(x, y):
     """The experiments' data: ``x`` (n, d) and ``y`` (n, k) checked, or XOR when both are None."""
     if x is None and y is None:

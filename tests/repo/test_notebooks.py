@@ -108,7 +108,8 @@ def test_frame_and_kernelspec(path):
     notebook = load(path)
     assert notebook["metadata"]["kernelspec"]["name"] == "python3"
     text = "\n".join(source(c) for c in cells(path, "markdown"))
-    assert "(../README.md)" in text, f"{path.name}: link back to the contents"
+    contents = "(#Contents)" if path.stem == "00_the_network" else "(00_the_network.ipynb#Contents)"
+    assert contents in text, f"{path.name}: link back to the contents"
     first_code = source(cells(path, "code")[0])
     assert "np.set_printoptions" in first_code
     if path.stem != "solutions":

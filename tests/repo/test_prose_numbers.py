@@ -112,6 +112,15 @@ def _output_text(cell):
                 yield "".join(output["data"][key])
 
 
+#: A markdown cell whose numbers are derived in its own text (hand arithmetic, checked by
+#: the check cell after it) says so with this comment; an exercise's statement gives data.
+WORKED_IN_TEXT = "<!-- numbers worked out in the text -->"
+
+
+def _exempt(markdown):
+    return WORKED_IN_TEXT in markdown or "**Exercise" in markdown
+
+
 def unbacked_numbers(notebook):
     """``[(cell index, written number, context)]`` for every prose number not backed."""
     cells = json.loads(Path(notebook).read_text())["cells"]
@@ -120,9 +129,11 @@ def unbacked_numbers(notebook):
     for index, cell in enumerate(cells):
         source = "".join(cell["source"])
         if cell["cell_type"] == "code":
-            for text in _output_text(cell):
+            # What a code cell prints, and the numbers it sets in its source (a rate, a
+            # point, a threshold): the reader has seen both by the time the prose quotes them.
+            for text in (*_output_text(cell), source):
                 printed |= output_numbers(text)
-        elif cell["cell_type"] == "markdown":
+        elif cell["cell_type"] == "markdown" and not _exempt(source):
             for value, written in {v: w for w, v in reversed(prose_numbers(source))}.items():
                 if not _backed(value, printed):  # each value once per cell
                     at = source.find(written.strip())
