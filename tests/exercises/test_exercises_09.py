@@ -10,20 +10,10 @@ import math
 
 import numpy as np
 import pytest
+from hints import assert_hint
 
 from nnfs_lib.exercises import which_starts_train as ex
-from nnfs_lib.exercises._checking import CheckResult
 from nnfs_lib.lab import starts
-
-
-def assert_hint(result, *secrets):
-    assert isinstance(result, CheckResult)
-    assert not result
-    message = repr(result)
-    assert message.startswith("❌ Not yet. Hint: "), message
-    for secret in secrets:
-        assert secret not in message.lower(), message
-
 
 # -- 9.1 failed starts at scale 4 ------------------------------------------------------
 # Notebook 09's table prints "scale 4: ... 2000 it. 87.1%": by hand, 1000 - 871 = 129.

@@ -9,9 +9,9 @@ overshooting learning rate is checked against gradient descent run here by hand.
 import numpy as np
 import pytest
 from article_reference import article_sigmoid
+from hints import assert_hint
 
 from nnfs_lib.exercises import architecture as ex
-from nnfs_lib.exercises._checking import CheckResult
 
 XOR_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 OR_NAND = np.array([[20.0, -20.0], [20.0, -20.0]]), [-10.0, 30.0]  # hidden: OR and NAND
@@ -28,13 +28,6 @@ def shown(values):
     return ", ".join(f"{value:.3f}" for value in values)
 
 
-def assert_hint(result, *secrets):
-    assert isinstance(result, CheckResult)
-    assert not result
-    message = repr(result)
-    assert message.startswith("❌ Not yet. Hint: "), message
-    for secret in secrets:
-        assert secret not in message.lower(), message
 
 
 # -- 10.1 the learning rate that overshoots -------------------------------------------
