@@ -4,9 +4,18 @@
 ``from nnfs_lib.exercises import which_starts_train as exercises``.
 """
 
+import math
+
 import numpy as np
 
-from nnfs_lib.exercises._checking import _as_array, _as_number, _verdict
+from nnfs_lib.exercises._checking import (
+    _as_array,
+    _as_number,
+    _is_close,
+    _number_verdict,
+    _too_few_decimals,
+    _verdict,
+)
 
 #: Section 1's table: 87.1% of the 1,000 starts at scale 4 solve XOR within 2,000
 #: iterations, so 1,000 - 871 = 129 do not.
@@ -19,7 +28,9 @@ _FAILED_HINT = ("the table gives, for each scale, the percentage of the 1,000 st
 #: of average 8 / 2 = 4, so z = 12 on average; sigma'(12) = 6.144e-06, 6.1e-06 to two
 #: significant figures. Any answer that rounds to 6.1e-06 is right: 6.05e-06 up to (not
 #: including) 6.15e-06.
-_SLOPE_LOW, _SLOPE_HIGH = 6.05e-6, 6.15e-6
+#: sigma'(12): the typical hidden sum at scale 8 is 3 x 4 = 12. Asked to 7 decimals
+#: (two significant figures, 6.1e-06).
+_SLOPE, _SLOPE_DECIMALS = math.exp(-12) / (1 + math.exp(-12)) ** 2, 7
 
 
 def check_09_failed_starts(answer):
@@ -63,22 +74,25 @@ def check_09_saturated_slope(answer):
     """The sigmoid's slope at a typical hidden sum at scale 8, to two significant figures."""
     value = _as_number(answer)
     if value is None or not np.isfinite(value):
-        return _verdict(False, "", "give one number; very small numbers can be written like "
-                        "3.5e-4, which means 0.00035.")
-    if _SLOPE_LOW <= value < _SLOPE_HIGH:
-        return _verdict(True, "the slope is tens of thousands of times smaller than its "
-                        "largest value 0.25, and every gradient through this unit is "
-                        "multiplied by it.", "")
+        return _verdict(False, "", "give one number, to two significant figures (7 decimals); "
+                        "very small numbers can be written like 3.5e-4, which means 0.00035.")
+    if _is_close(value, _SLOPE, _SLOPE_DECIMALS) or _too_few_decimals(value, _SLOPE,
+                                                                        _SLOPE_DECIMALS):
+        return _number_verdict(value, _SLOPE, _SLOPE_DECIMALS,
+                               "the slope is tens of thousands of times smaller than its "
+                               "largest value 0.25, and every gradient through this unit is "
+                               "multiplied by it.", "")
     if value <= 0:
         return _verdict(False, "", "the sigmoid rises everywhere, so its slope is a positive "
-                        "number.")
+                        "number, to two significant figures (7 decimals).")
     if 0.99 < value <= 1:
         return _verdict(False, "", "that looks like sigma(z) itself; the slope is "
-                        "sigma(z)(1 - sigma(z)).")
+                        "sigma(z)(1 - sigma(z)), to 7 decimals.")
     if value >= 0.25 - 1e-12:
         return _verdict(False, "", "the slope is at most 0.25 (at z = 0); far from 0 it is much "
-                        "smaller. Work out the typical sum z first, then sigma(z)(1 - sigma(z)).")
+                        "smaller. Work out the typical sum z first, then sigma(z)(1 - sigma(z)), "
+                        "to 7 decimals.")
     return _verdict(False, "", "a hidden unit adds up three terms for the input (1, 1, 1), each "
                     "a weight drawn uniformly from [0, 8); use the average of such a weight for "
                     "each term, then compute sigma(z)(1 - sigma(z)) and round to two "
-                    "significant figures.")
+                    "significant figures (7 decimals).")

@@ -19,6 +19,7 @@ from article_reference import article_sigmoid, train_article
 
 from nnfs_lib.exercises import (
     activation_function,
+    architecture,
     backpropagation,
     feedforward,
     loss_function,
@@ -27,6 +28,7 @@ from nnfs_lib.exercises import (
     the_network,
     training_and_results,
     weights_and_biases,
+    which_starts_train,
 )
 
 
@@ -77,6 +79,10 @@ NUMERIC = {
     "7.2": (the_math.check_07_output_delta,
             float(2 * (Fraction("0.8") - 1) * Fraction("0.8") * Fraction("0.2")), 3),
     "8.3": (training_and_results.check_08_centre_prediction, _centre_of_seed_0(), 3),
+    # a hidden sum of three weights uniform on [0, 8) is 3 * 4 = 12 on average: sigma'(12),
+    # asked to two significant figures, 6.1e-06, i.e. 7 decimals
+    "9.3": (which_starts_train.check_09_saturated_slope,
+            1 / (1 + math.exp(-12)) * (1 - 1 / (1 + math.exp(-12))), 7),
 }
 
 #: The other checks ask for no decimals: whole numbers, shapes, names, functions,
@@ -88,9 +94,14 @@ NOT_DECIMAL = {
     "check_04_feedforward_with_biases", "check_05_loss_function", "check_06_plateau_steps",
     "check_06_descent_step", "check_07_gradient_shapes", "check_07_weights2_gradient",
     "check_08_reproducible", "check_08_first_below",
+    # 9.1 is a whole number of starts, 9.2 a pair of arrays, 10.1 exactly 1 (a rate that
+    # sends w to -w), 10.2 gate names, 10.3 weights of a hand-built network
+    "check_09_failed_starts", "check_09_symmetric_start", "check_10_overshoot_rate",
+    "check_10_single_neuron_gates", "check_10_two_unit_xor",
 }
 MODULES = (the_network, neurons, weights_and_biases, activation_function, feedforward,
-           loss_function, backpropagation, the_math, training_and_results)
+           loss_function, backpropagation, the_math, training_and_results, which_starts_train,
+           architecture)
 
 
 def _asks_for(message, decimals):

@@ -80,14 +80,15 @@ def test_the_reference_slope_rounds_to_6_1e_minus_6():
     assert f"{SLOPE_12:.1e}" == "6.1e-06"
 
 
-@pytest.mark.parametrize("answer", [SLOPE_12, 6.1e-6, 6.14e-6, 6.144e-6, 6.05e-6, 6.149e-6,
+@pytest.mark.parametrize("answer", [SLOPE_12, 6.1e-6, 6.14e-6, 6.144e-6, 6.149e-6,
                                     np.float32(6.1e-6), np.array([6.1e-6])])
 def test_saturated_slope_right(answer):
     assert ex.check_09_saturated_slope(answer)
 
 
-@pytest.mark.parametrize("answer", [6.0e-6, 6.2e-6, 6.15e-6, 6.1e-5, 6.1, 0.25, SIGMA_12,
-                                    -SLOPE_12, 0, 0.0177, 3.4e-4, None, "6.1e-6", [6.1e-6],
+@pytest.mark.parametrize("answer", [6.0e-6, 6.2e-6, 6.05e-6, 6.2e-6 + 1e-9, 6.1e-5, 6.1, 0.25,
+                                    SIGMA_12, -SLOPE_12, 0, 0.0177, 3.4e-4, None, "6.1e-6",
+                                    [6.1e-6],
                                     float("inf"), float("nan")])
 def test_saturated_slope_wrong(answer):
     assert_hint(ex.check_09_saturated_slope(answer), "6.1", "z = 12", "12")
