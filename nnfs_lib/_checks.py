@@ -19,34 +19,23 @@ MAX_MAGNITUDE = 1e6
 MAX_ENTRIES = 10**8
 
 
-def check_magnitude(name, array, limit=MAX_MAGNITUDE):
-    """Raise ``ValueError`` if any entry of ``array`` exceeds ``limit`` in size."""
-    array = np.asarray(array)
-    largest = float(np.max(np.abs(array))) if array.size else 0.0
-    if largest > limit:
-        raise ValueError(f"{name} must hold numbers between -{limit:g} and {limit:g}, "
-                         f"got {largest:g}")
-
-
 def as_real_array(name, value, allow_empty=False, limit=None):
-    """``value`` (a number or an array of any shape) as finite float64, or raise.
+    """``value`` (a number or an array of any shape) as a new finite float64 array, or raise.
 
     ``TypeError`` for strings, None and other non-numbers; ``ValueError`` for
     NaN, infinities, ragged lists, numbers beyond float64 and (unless
-    ``allow_empty``) empty arrays; with ``limit``, also for entries above it.
+    ``allow_empty``) empty arrays; with ``limit``, also for entries beyond it in size.
     """
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{name} must be a number or an array of numbers, "
                         f"got {type(value).__name__}")
     try:
         array = np.asarray(value)
-    except (ValueError, TypeError, OverflowError):  # ragged lists, ints beyond 64 bits
-        raise ValueError(f"{name} must be a rectangular array of finite numbers") from None
-    if array.dtype == object and all(isinstance(v, numbers.Real) for v in array.flat):
-        try:  # Python ints beyond 64 bits, such as 10**400
-            array = array.astype(np.float64)
-        except OverflowError:
-            raise ValueError(f"{name} must hold numbers within float64's range") from None
+        if array.dtype == object and all(isinstance(v, numbers.Real) for v in array.flat):
+            array = array.astype(np.float64)  # Python ints beyond 64 bits, such as 10**400
+    except (ValueError, TypeError, OverflowError):  # ragged lists, ints beyond float64
+        raise ValueError(f"{name} must be a rectangular array of numbers within float64's "
+                         f"range") from None
     if array.dtype.kind not in "biuf":
         raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
     if array.size == 0 and not allow_empty:
@@ -55,36 +44,39 @@ def as_real_array(name, value, allow_empty=False, limit=None):
         array = array.astype(np.float64)
     if not np.all(np.isfinite(array)):
         raise ValueError(f"{name} must contain only finite float64 numbers (no NaN or inf)")
-    if limit is not None:
-        check_magnitude(name, array, limit)
+    if limit is not None and array.size and np.max(np.abs(array)) > limit:
+        raise ValueError(f"{name} must hold numbers between -{limit:g} and {limit:g}, "
+                         f"got {np.max(np.abs(array)):g}")
     return array
 
 
-def as_array(name, value, ndim, axes=""):
+def as_array(name, value, ndim=2, axes="", labels=False):
     """``value`` as a finite, non-empty float64 ``ndim``-D array within ``MAX_MAGNITUDE``.
 
-    ``axes`` describes the dimensions in the error, e.g. ``" (networks, rows, columns)"``.
+    ``axes`` describes the dimensions in the error, e.g. ``" (networks, rows, columns)"``;
+    with ``labels``, every entry must be a target in [0, 1] (a sigmoid's range).
     """
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"{name} must be a {ndim}-D array of numbers, got a string")
     array = as_real_array(name, value, allow_empty=True, limit=MAX_MAGNITUDE)
     if array.ndim != ndim:
         raise ValueError(f"{name} must be a {ndim}-D array{axes}, got {array.ndim}-D "
                          f"with shape {array.shape}")
     if array.size == 0:
         raise ValueError(f"{name} must not be empty, got shape {array.shape}")
+    if labels and np.any((array < 0) | (array > 1)):
+        raise ValueError(f"{name} must hold targets between 0 and 1 (the sigmoid output's "
+                         f"range), got values from {array.min():g} to {array.max():g}")
     return array
 
 
-def as_matrix(name, value):
-    """``value`` as a finite, non-empty float64 2-D array within ``MAX_MAGNITUDE``, or raise."""
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be a 2-D array of numbers, got a string")
-    return as_array(name, value, 2)
+as_matrix = as_array  #: ``as_array`` with its default ``ndim``: a 2-D array, or raise.
 
 
-def as_vector(name, value, limit=MAX_MAGNITUDE, positive=False):
+def as_vector(name, value, positive=False):
     """``value`` as a finite, non-empty 1-D float64 array (an (n, 1) column is flattened);
     with ``positive``, every entry must be greater than 0."""
-    array = as_real_array(name, value, allow_empty=True, limit=limit)
+    array = as_real_array(name, value, allow_empty=True, limit=MAX_MAGNITUDE)
     if array.ndim == 2 and array.shape[1] == 1:
         array = array[:, 0]
     if array.ndim != 1 or array.size == 0:
@@ -108,57 +100,36 @@ def check_shape(name, array, expected):
         raise ValueError(f"{name} must have shape {tuple(expected)}, got {array.shape}")
 
 
-def check_labels(name, y):
-    """Raise ``ValueError`` unless every target lies in [0, 1] (a sigmoid's range)."""
-    if np.any((y < 0) | (y > 1)):
-        raise ValueError(f"{name} must hold targets between 0 and 1 (the sigmoid output's "
-                         f"range), got values from {y.min():g} to {y.max():g}")
-
-
 def as_data(x, y):
     """Training data ``x`` (n, d) and targets ``y`` (n, k) in [0, 1], as float64, or raise."""
-    x, y = as_matrix("x", x), as_matrix("y", y)
+    x, y = as_matrix("x", x), as_matrix("y", y, labels=True)
     if x.shape[0] != y.shape[0]:
         raise ValueError(f"x and y must have the same number of rows (samples): "
                          f"x has {x.shape[0]}, y has {y.shape[0]}")
-    check_labels("y", y)
     return x, y
 
 
-def _as_float(name, value):
-    """A real number (not a bool) as a float; an int beyond float64 becomes +-inf."""
+def check_real_number(name, value, low=-MAX_MAGNITUDE, high=MAX_MAGNITUDE, positive=False):
+    """``value`` as a float if it is a real number (not a bool) in [low, high], else raise;
+    with ``positive``, in (0, high]."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name} must be a real number, got {type(value).__name__}")
-    try:
-        return float(value)
-    except OverflowError:  # an int such as 10**400
-        return float("inf") if value > 0 else float("-inf")
-
-
-def check_real_number(name, value, low=-MAX_MAGNITUDE, high=MAX_MAGNITUDE):
-    """``value`` as a float if it is a real number in [low, high], else raise."""
-    number = _as_float(name, value)
-    if not low <= number <= high:  # also False for NaN
+    if positive and not 0 < value <= high:  # also True for NaN
+        raise ValueError(f"{name} must be a finite number greater than 0 and at most "
+                         f"{high:g}, got {value!r}")
+    if not low <= value <= high:  # also False for NaN; exact for ints beyond float64
         raise ValueError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
-    return number
+    return float(value)
 
 
 def check_positive_number(name, value, high=MAX_MAGNITUDE):
-    """``value`` as a float if it is a finite real number in (0, high], else raise."""
-    number = _as_float(name, value)
-    if not np.isfinite(number) or number <= 0:
-        raise ValueError(f"{name} must be a finite number greater than 0, got {value!r}")
-    if number > high:
-        raise ValueError(f"{name} must be at most {high:g}, got {number:g}")
-    return number
+    """``value`` as a float if it is a real number in (0, high], else raise."""
+    return check_real_number(name, value, high=high, positive=True)
 
 
 def check_count(name, value, minimum=0, maximum=10**7):
-    """``value`` as an int if it is a whole number in [minimum, maximum], else raise.
-
-    The default ``maximum`` keeps a typo such as ``10**12`` iterations from
-    turning into an out-of-memory crash.
-    """
+    """``value`` as an int if it is a whole number in [minimum, maximum], else raise (the
+    default ``maximum`` stops a typo such as ``10**12`` iterations before it exhausts memory)."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{name} must be an integer, got {type(value).__name__}")
     if value < minimum:
@@ -176,10 +147,8 @@ def check_entries(what, entries, names):
 
 
 def check_counts(name, values, minimum=0, maximum=10**7):
-    """``values`` (a non-empty 1-D sequence of ints, each in [minimum, maximum]) as a list.
-
-    Seeds are such counts too: ``check_counts("seeds", seeds, maximum=None)``.
-    """
+    """``values`` (a non-empty 1-D sequence of ints, each in [minimum, maximum]) as a list;
+    seeds are such counts too: ``check_counts("seeds", seeds, maximum=None)``."""
     if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
         raise TypeError(f"{name} must be a non-empty 1-D sequence of integers, "
                         f"got {type(values).__name__}")
@@ -193,32 +162,24 @@ def check_counts(name, values, minimum=0, maximum=10**7):
 
 
 def as_generator(name, rng):
-    """``None``, an int seed or a ``numpy.random.Generator`` as a Generator.
-
-    ``None`` gives a fresh, unseeded Generator. Nothing here touches numpy's
-    global random state.
-    """
+    """``None`` (a fresh, unseeded Generator), an int seed or a ``numpy.random.Generator``
+    as a Generator. Nothing here touches numpy's global random state."""
     if isinstance(rng, np.random.Generator):
         return rng
-    if rng is None:
-        return np.random.default_rng()
-    seed = check_count(name, rng, maximum=None) if isinstance(rng, numbers.Integral) else None
-    if seed is None:
+    if rng is not None and not isinstance(rng, numbers.Integral):
         raise TypeError(f"{name} must be None, an integer seed or a numpy.random.Generator, "
                         f"got {type(rng).__name__}")
-    return np.random.default_rng(seed)
+    return np.random.default_rng(None if rng is None else check_count(name, rng, maximum=None))
 
 
-def as_attribute(name, value, expected):
-    """``value`` as a new float64 2-D array of shape ``expected``, for assignment.
-
-    ``expected`` None means the network has no such array (a bias without
-    ``biases=True``): only None fits then.
-    """
+def as_attribute(name, value, expected, labels=False):
+    """``value`` as a new float64 2-D array of shape ``expected`` (targets in [0, 1] with
+    ``labels``), for assignment; ``expected`` None (a bias without ``biases=True``) takes
+    only None."""
     if expected is None:
         if value is not None:
             raise ValueError(f"{name} needs a network made with biases=True")
         return None
-    value = as_matrix(name, value)  # already a new float64 array
+    value = as_matrix(name, value, labels=labels)  # already a new float64 array
     check_shape(name, value, expected)
     return value

@@ -35,7 +35,6 @@ from ._checks import (
     check_count,
     check_entries,
     check_flag,
-    check_labels,
     check_positive_number,
 )
 from .activations import _sigmoid
@@ -45,10 +44,8 @@ MAX_HIDDEN_UNITS = 10_000
 
 
 def draw_weights(generator, shape, init_scale=1.0):
-    """Starting weights, uniform on [0, init_scale): the article's ``np.random.rand``.
-
-    The one place the library draws weights (the lab's batch trainer too).
-    """
+    """Starting weights of ``shape``, uniform on [0, init_scale): the article's
+    ``np.random.rand`` (notebook 02). The one place the library draws weights (the lab's too)."""
     return init_scale * generator.random(shape)
 
 
@@ -79,8 +76,6 @@ class NeuralNetwork:
         h = check_count("hidden_units", hidden_units, minimum=1, maximum=MAX_HIDDEN_UNITS)
         check_entries("layer1", x.shape[0] * h, "x and hidden_units")
         biases = check_flag("biases", biases)
-        if not biases and (bias1 is not None or bias2 is not None):
-            raise ValueError("bias1 and bias2 need biases=True")
         (n, d), k = x.shape, y.shape[1]
         self._shapes = {"input": (n, d), "y": (n, k), "weights1": (d, h), "weights2": (h, k),
                         "bias1": (1, h) if biases else None, "bias2": (1, k) if biases else None}
@@ -98,8 +93,7 @@ class NeuralNetwork:
         for name, value in drawn.items():
             if given[name] is None:
                 setattr(self, name, value if biases or name.startswith("weights") else None)
-        self.layer1 = None
-        self.output = np.zeros((n, k))
+        self.layer1, self.output = None, np.zeros((n, k))
 
     def __setattr__(self, name, value):
         """Assigned arrays and the learning rate are checked and copied as in ``__init__``."""
@@ -107,18 +101,13 @@ class NeuralNetwork:
         if name == "learning_rate":
             value = check_positive_number(name, value)
         elif name in shapes:
-            value = as_attribute(name, value, shapes[name])
-            if name == "y":
-                check_labels(name, value)
+            value = as_attribute(name, value, shapes[name], labels=name == "y")
         object.__setattr__(self, name, value)
 
     # -- the article's two steps ------------------------------------------
     def feedforward(self):
-        """Section 4, notebook 04: compute and store ``layer1`` and ``output``.
-
-        Returns ``output``. (The article's version returns its per-sample
-        loss array instead; call ``loss()`` for the loss.)
-        """
+        """Section 4, notebook 04: compute and store ``layer1`` and ``output``; return ``output``
+        (the article's version returns its per-sample loss array: ``loss()`` gives the loss)."""
         self.layer1, self.output = self._forward(self.input)
         return self.output
 
@@ -137,16 +126,13 @@ class NeuralNetwork:
     # -- questions that change nothing ------------------------------------
     def parameters(self):
         """The trainable arrays: ``(weights1, weights2)``, plus ``(bias1, bias2)`` with biases."""
-        if self.bias1 is None:
-            return (self.weights1, self.weights2)
-        return (self.weights1, self.weights2, self.bias1, self.bias2)
+        biases = () if self.bias1 is None else (self.bias1, self.bias2)
+        return (self.weights1, self.weights2) + biases
 
     def gradients(self):
-        """dL/dparameter for each array of ``parameters()``, same shapes; changes nothing.
-
-        L is the sum-of-squares loss over all samples; these are the true
-        gradients, so descent *subtracts* them.
-        """
+        """dL/dparameter of the sum-of-squares loss L over all samples, one array of the same
+        shape per array of ``parameters()``; changes nothing (notebook 07). Descent subtracts
+        these true gradients."""
         layer1, output = self._forward(self.input)
         return self._backward(layer1, output, output - self.y)
 
@@ -155,11 +141,8 @@ class NeuralNetwork:
         return float(np.sum((self._forward(self.input)[1] - self.y) ** 2))
 
     def predict(self, x):
-        """Outputs (m, k) for new inputs ``x`` of shape (m, d); changes nothing.
-
-        Correction to the article: its ``predict()`` returns the last training
-        output and ignores new data.
-        """
+        """Outputs (m, k) for new inputs ``x`` of shape (m, d); changes nothing (notebook 08).
+        Correction to the article: its ``predict()`` returns the last training output."""
         x = as_matrix("x", x)
         if x.shape[1] != self.input.shape[1]:
             raise ValueError(f"x must have {self.input.shape[1]} columns like the training "
@@ -193,10 +176,9 @@ class NeuralNetwork:
         delta2 = d_output * (output * (1.0 - output))    # dL/dz2, (n, k)
         delta1 = np.dot(delta2, self.weights2.T) * (layer1 * (1.0 - layer1))  # dL/dz1, (n, h)
         gradients = (np.dot(self.input.T, delta1), np.dot(layer1.T, delta2))  # (d, h), (h, k)
-        if self.bias1 is None:
-            return gradients
-        return gradients + (delta1.sum(axis=0, keepdims=True),
-                            delta2.sum(axis=0, keepdims=True))
+        if self.bias1 is not None:  # a bias's gradient: its delta summed over the samples
+            gradients += (delta1.sum(axis=0, keepdims=True), delta2.sum(axis=0, keepdims=True))
+        return gradients
 
     def _step(self, gradients):
         """The update of gradient descent, in place: parameter -= learning_rate * gradient."""
