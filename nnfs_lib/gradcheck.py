@@ -8,7 +8,7 @@ the derivation and its code are right.
 
 import numpy as np
 
-from ._checks import as_real_array, check_positive_number, check_real_number
+from ._checks import as_real_array, check_real_number
 from .network import NeuralNetwork
 
 #: The range of the step ``eps``: a central difference needs a small step, and below
@@ -29,22 +29,14 @@ CORRECT_BELOW, WRONG_FROM = 1e-6, 1e-3
 BOUNDS = (1e-12, 1e-9, 1e-6, 1e-3, 1.0)
 
 
-def _check_arguments(network, eps):
-    if not isinstance(network, NeuralNetwork):
-        raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
-    eps = check_positive_number("eps", eps)
-    if not MIN_EPS <= eps <= MAX_EPS:
-        raise ValueError(f"eps must be a small step from {MIN_EPS:g} to {MAX_EPS:g}, "
-                         f"got {eps:g}")
-    return eps
-
-
 def numerical_gradients(network, eps=1e-6):
     """Central-difference gradients of ``network.loss()``, one array per parameter.
 
     Taught in notebook 07. ``eps``, the step, is 1e-10 to 1e-2; ``network`` is left as it was.
     """
-    eps = _check_arguments(network, eps)
+    if not isinstance(network, NeuralNetwork):
+        raise TypeError(f"network must be a NeuralNetwork, got {type(network).__name__}")
+    eps = check_real_number("eps", eps, MIN_EPS, MAX_EPS)
     twin = network.copy()
     result = []
     for parameter in twin.parameters():
@@ -64,8 +56,7 @@ def numerical_gradients(network, eps=1e-6):
 def relative_error(analytic, numeric):
     """The largest |a - n| / max(|a|, |n|, RELATIVE_FLOOR) of two same-shape arrays (or
     numbers); taught in notebook 07, its meaning in ``verdict``."""
-    analytic = as_real_array("analytic", analytic)
-    numeric = as_real_array("numeric", numeric)
+    analytic, numeric = as_real_array("analytic", analytic), as_real_array("numeric", numeric)
     if numeric.shape != analytic.shape:
         raise ValueError(f"numeric must have the shape {analytic.shape}, got {numeric.shape}")
     scale = np.maximum(np.maximum(np.abs(analytic), np.abs(numeric)), RELATIVE_FLOOR)
@@ -87,12 +78,9 @@ def gradient_check(network, eps=1e-6):
 
 
 def _sequence(name, value, expected="a sequence of arrays"):
-    if value is None or isinstance(value, (str, bytes, int, float, np.ndarray)):
+    if isinstance(value, (str, bytes, np.ndarray)) or not hasattr(value, "__iter__"):
         raise TypeError(f"{name} must be {expected}, got {type(value).__name__}")
-    try:
-        return list(value)
-    except TypeError:
-        raise TypeError(f"{name} must be {expected}, got {type(value).__name__}") from None
+    return list(value)
 
 
 def comparison_rows(analytic, numeric, names, rtol=1e-5, atol=1e-8):
@@ -111,8 +99,7 @@ def comparison_rows(analytic, numeric, names, rtol=1e-5, atol=1e-8):
     if not len(names) == len(analytic) == len(numeric) or not names:
         raise ValueError(f"need one name per pair of arrays, at least one: {len(names)} "
                          f"names, {len(analytic)} analytic, {len(numeric)} numeric")
-    rtol = check_real_number("rtol", rtol, 0.0, 1.0)
-    atol = check_real_number("atol", atol, 0.0, 1.0)
+    rtol, atol = check_real_number("rtol", rtol, 0, 1), check_real_number("atol", atol, 0, 1)
     rows = []
     for name, a, n in zip(names, analytic, numeric):
         a, n = as_real_array(f"analytic ({name})", a), as_real_array(f"numeric ({name})", n)
@@ -120,8 +107,7 @@ def comparison_rows(analytic, numeric, names, rtol=1e-5, atol=1e-8):
             raise ValueError(f"{name}: shapes differ, {a.shape} and {n.shape}")
         with np.errstate(over="ignore"):  # |a - n| of two huge numbers may be inf
             difference = float(np.max(np.abs(a - n)))
-        error = relative_error(a, n)
-        close = bool(np.allclose(a, n, rtol=rtol, atol=atol))
+        error, close = relative_error(a, n), bool(np.allclose(a, n, rtol=rtol, atol=atol))
         rows.append((name, bool(np.array_equal(a, n)), close, difference, error, verdict(error)))
     return rows
 
@@ -135,11 +121,10 @@ def comparison_table(analytic, numeric, names, rtol=1e-5, atol=1e-8):
     """``comparison_rows`` as a text table, taught in notebook 07. For a reproducible printout
     the errors are rounded *up* ("< 1e-09"; the relative one to the verdicts' bounds); 0 is "0"."""
     rows = comparison_rows(analytic, numeric, names, rtol=rtol, atol=atol)
-    width = max([len("quantity")] + [len(row[0]) for row in rows])
-    lines = [f"{'quantity':<{width}} | exact | close | max difference | relative error | verdict",
-             f"{'-' * width}-+-------+-------+----------------+----------------+-----------"]
-    for name, exact, close, difference, error, judged in rows:
-        lines.append(f"{name:<{width}} | {exact!s:<5} | {close!s:<5} | "
-                     f"{_rounded_up(difference):<14} | "
-                     f"{_rounded_up(error, (CORRECT_BELOW, WRONG_FROM, 1.0)):<14} | {judged}")
-    return "\n".join(lines)
+    cells = [("quantity", "exact", "close", "max difference", "relative error", "verdict")] + [
+        (name, str(exact), str(close), _rounded_up(difference),
+         _rounded_up(error, (CORRECT_BELOW, WRONG_FROM, 1.0)), judged)
+        for name, exact, close, difference, error, judged in rows]
+    widths = (max(len(row[0]) for row in cells), 5, 5, 14, 14, 10)
+    lines = [" | ".join(f"{c:<{w}}" for c, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines[:1] + ["-+-".join("-" * w for w in widths)] + lines[1:])
