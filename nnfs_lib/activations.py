@@ -5,13 +5,10 @@ array of any shape and returns float64 (a ``numpy.float64`` for a number).
 Input is checked first: a string, None, NaN/inf or an empty array raises a
 ``TypeError``/``ValueError`` naming the argument.
 
-Two derivatives of the sigmoid, because the article uses one and
-backpropagation the other:
-
-* ``sigmoid_derivative(z)`` takes the *pre-activation* z, as the article's
-  ``sigmoid_derivative(np.dot(...))`` does, and computes sigmoid(z) again;
-* ``sigmoid_derivative_from_activation(a)`` takes the *activation*
-  a = sigmoid(z) that the forward pass already stored: a * (1 - a).
+The sigmoid has two derivatives, because the article uses one and backpropagation
+the other: ``sigmoid_derivative(z)`` takes the *pre-activation* z, as the article's
+``sigmoid_derivative(np.dot(...))`` does; ``sigmoid_derivative_from_activation(a)``
+takes the *activation* a = sigmoid(z) that the forward pass already stored.
 """
 
 import numpy as np
@@ -29,30 +26,22 @@ def _sigmoid(z):
 
 
 def sigmoid(z):
-    """The logistic function 1 / (1 + exp(-z)), without overflow.
-
-    The article's formula evaluated at max(z, -708), so exp(-z) can never
-    overflow: no finite input warns or gives NaN. For z >= -708 the result is
-    bit for bit the article's.
-    """
+    """The logistic function 1 / (1 + exp(-z)), evaluated at max(z, -708) so that exp(-z)
+    never overflows (no finite input warns or gives NaN); for z >= -708, bit for bit the
+    article's."""
     return _sigmoid(as_real_array("z", z))
 
 
 def sigmoid_derivative(z):
-    """d sigmoid / dz at the pre-activation ``z``: sigmoid(z) * (1 - sigmoid(z)).
-
-    Computed as sigmoid(z) * sigmoid(-z), the same number, because for large z
-    the subtraction 1 - sigmoid(z) would lose most of its digits.
-    """
+    """d sigmoid / dz at the pre-activation ``z``: sigmoid(z) * (1 - sigmoid(z)), computed as
+    sigmoid(z) * sigmoid(-z), the same number: for large z, 1 - sigmoid(z) loses its digits."""
     z = as_real_array("z", z)
     return _sigmoid(z) * _sigmoid(-z)
 
 
 def sigmoid_derivative_from_activation(a):
     """The same derivative from the activation ``a = sigmoid(z)``: a * (1 - a).
-
-    ``a`` should lie in [0, 1]; anything beyond 1e6 in size is refused.
-    """
+    ``a`` should lie in [0, 1]; anything beyond 1e6 in size is refused."""
     a = as_real_array("a", a, limit=MAX_MAGNITUDE)
     return a * (1.0 - a)
 
@@ -64,8 +53,7 @@ def tanh(z):
 
 def tanh_derivative(z):
     """d tanh / dz at the pre-activation ``z``: 1 - tanh(z)**2."""
-    t = np.tanh(as_real_array("z", z))
-    return 1.0 - t * t
+    return 1.0 - np.tanh(as_real_array("z", z)) ** 2
 
 
 def relu(z):

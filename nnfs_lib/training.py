@@ -16,14 +16,12 @@ from .network import NeuralNetwork
 
 @dataclass(frozen=True)
 class TrainingHistory:
-    """What happened during ``train``.
+    """What happened during ``train`` (made by it, not by hand).
 
-    ``loss`` has ``iterations + 1`` entries: ``loss[k]`` is the sum-of-squares
-    loss of the weights after ``k`` updates, so ``loss[0]`` is the starting
-    loss and ``loss[-1]`` the final one. (The article's list holds the first
-    ``iterations`` of these.) ``snapshots[k]`` is a tuple of copies of
-    ``network.parameters()`` after ``k`` updates, for each ``k`` requested.
-    Made by ``train``, not by hand.
+    ``loss`` has ``iterations + 1`` entries: ``loss[k]`` is the sum-of-squares loss of the
+    weights after ``k`` updates, so ``loss[0]`` is the starting loss and ``loss[-1]`` the final
+    one (the article's list holds the first ``iterations`` of these). ``snapshots[k]`` is a
+    tuple of copies of ``network.parameters()`` after ``k`` updates, for each ``k`` requested.
     """
 
     loss: np.ndarray
@@ -48,24 +46,17 @@ def _snapshot_steps(snapshots, iterations):
     if isinstance(snapshots, (str, bytes)) or not hasattr(snapshots, "__iter__"):
         raise TypeError(f"snapshots must be None or an iterable of integers, "
                         f"got {type(snapshots).__name__}")
-    if isinstance(snapshots, np.ndarray):
-        snapshots = snapshots.ravel()
-    return {check_count("snapshots", step, maximum=iterations) for step in snapshots}
+    steps = snapshots.ravel() if isinstance(snapshots, np.ndarray) else snapshots
+    return {check_count("snapshots", step, maximum=iterations) for step in steps}
 
 
 def train(network, iterations, snapshots=None):
-    """Train ``network`` in place for ``iterations`` steps and return its history.
+    """Train ``network``, a NeuralNetwork, in place for ``iterations`` steps (0 to 10,000,000:
+    a larger count is almost surely a typo) and return its ``TrainingHistory`` (notebooks 06, 08).
 
-    Parameters
-    ----------
-    network : NeuralNetwork
-    iterations : int from 0 to 10,000,000 (a larger count is almost surely a
-        typo and would allocate the loss history before failing).
-    snapshots : None, or any iterable of ints in [0, iterations] (a list,
-        tuple, set, range, generator or integer numpy array; repeats are
-        fine): record the parameters after that many updates.
-
-    Each iteration is one ``feedforward()`` and one backward pass with its
+    ``snapshots``: None, or any iterable of ints in [0, iterations] (a list, tuple, set,
+    range, generator or integer numpy array; repeats are fine): record the parameters after
+    that many updates. Each iteration is one ``feedforward()`` and one backward pass with its
     update: the same arithmetic as the article's ``feedforward(); backprop()``.
     """
     if not isinstance(network, NeuralNetwork):
@@ -74,8 +65,7 @@ def train(network, iterations, snapshots=None):
     steps = _snapshot_steps(snapshots, iterations)
     check_entries("the snapshots", len(steps) * sum(p.size for p in network.parameters()),
                   "snapshots")
-    loss = np.empty(iterations + 1)
-    recorded = {}
+    loss, recorded = np.empty(iterations + 1), {}
     for k in range(iterations + 1):
         if k in steps:
             recorded[k] = tuple(p.copy() for p in network.parameters())
