@@ -6,10 +6,10 @@
 // picture: the activation curve, one neuron, the loss along one weight, the lab.
 
 // Notebook 03: sigmoid(w·x + b) and its derivative against x.
-function drawActivation(panels, view, look, fs) {
+function drawActivation(panels, view, look, fs, widths) {
   const c = look.colors;
   chart(panels[0], {
-    width: 30 * fs, height: 18 * fs, title: view.title, titleRatio: look.title_ratio,
+    width: widths[0], height: 18 * fs, title: view.title, titleRatio: look.title_ratio,
     x: { min: -6, max: 6, label: "input x" }, y: { min: -0.05, max: 1.05, label: "" },
     series: [{ x: view.x, y: view.sigma, color: c.blue },
              { x: view.x, y: view.derivative, color: c.orange, dash: true }],
@@ -18,7 +18,7 @@ function drawActivation(panels, view, look, fs) {
 }
 
 // Notebook 04: the neuron (left) and where z lands on the sigmoid (right).
-function drawNeuron(panels, view, look, fs) {
+function drawNeuron(panels, view, look, fs, widths) {
   const c = look.colors;
   const biggest = Math.max(...view.weights.map(Math.abs), 1e-12);
   const [base, growth] = look.edge_width;
@@ -42,7 +42,7 @@ function drawNeuron(panels, view, look, fs) {
     + `a = ${view.output.toFixed(3)}</text>`);
   panels[0].innerHTML = parts.join("");
   chart(panels[1], {
-    width: 26 * fs, height: 18 * fs, title: view.title, titleRatio: 1,
+    width: widths[1], height: 18 * fs, title: view.title, titleRatio: 1,
     x: { min: -8, max: 8, label: "z" }, y: { min: -0.05, max: 1.05, label: "" },
     series: [{ x: view.curve_z, y: view.sigma, color: c.blue },
              { x: view.curve_z, y: view.derivative, color: c.orange, dash: true }],
@@ -52,13 +52,13 @@ function drawNeuron(panels, view, look, fs) {
 }
 
 // Notebook 05: the loss along one weight, the point and its tangent.
-function drawLoss(panels, view, look, fs) {
+function drawLoss(panels, view, look, fs, widths) {
   const c = look.colors;
   const low = Math.min(...view.losses);
   const high = Math.max(...view.losses);
   const pad = 0.08 * (high - low) + 1e-3;
   chart(panels[0], {
-    width: 34 * fs, height: 19 * fs, title: view.title, titleRatio: 1,
+    width: widths[0], height: 19 * fs, title: view.title, titleRatio: 1,
     x: { min: view.grid[0], max: view.grid[view.grid.length - 1],
          label: `${view.name} (all other weights fixed)` },
     y: { min: low - pad, max: high + pad, label: look.loss_label },
@@ -70,7 +70,7 @@ function drawLoss(panels, view, look, fs) {
 }
 
 // Notebook 09: the final losses of all starts (stacked histogram) and a few loss curves.
-function drawLab(panels, view, look, fs) {
+function drawLab(panels, view, look, fs, widths) {
   const c = look.colors;
   const bars = [];
   view.solved.forEach((n, k) => {
@@ -83,7 +83,7 @@ function drawLab(panels, view, look, fs) {
   const tallest = Math.max(1, ...view.solved.map((n, k) => n + view.failed[k]));
   const step = Math.pow(10, Math.max(Math.floor(Math.log10(tallest)), 0));
   chart(panels[0], {
-    width: 28 * fs, height: 19 * fs, title: view.hist_title, titleRatio: 1,
+    width: widths[0], height: 19 * fs, title: view.hist_title, titleRatio: 1,
     x: { min: view.floor, max: view.top, log: true, label: `final ${look.loss_label} (log)` },
     y: { min: 0, max: (Math.floor(tallest / step) + 1) * step, label: "number of starts" },
     bars,
@@ -92,7 +92,7 @@ function drawLab(panels, view, look, fs) {
   const length = view.iterations + 1;
   const steps = Array.from({ length }, (_, k) => k);
   chart(panels[1], {
-    width: 28 * fs, height: 19 * fs, title: view.curves_title, titleRatio: 1,
+    width: widths[1], height: 19 * fs, title: view.curves_title, titleRatio: 1,
     x: { min: 0, max: Math.max(view.iterations, 1), label: "iteration" },
     y: { min: view.floor, max: view.top, log: true, label: `${look.loss_label} (log)` },
     series: Array.from({ length: view.curve_count }, (_, k) => ({
@@ -103,7 +103,8 @@ function drawLab(panels, view, look, fs) {
   return `${view.headline} (${view.subtitle}); ${view.counts}.`;
 }
 
-// Each kind: its drawing function, the sizes of its panels (em), its legend.
+// Each kind: its drawing function, the sizes of its panels (em; a chart narrows to
+// the room there is, the neuron's diagram keeps its 22em), its legend.
 const KINDS = {
   activation: { draw: drawActivation, sizes: [[30, 18]],
                 legend: (c) => [{ label: "σ(w·x + b)", color: c.blue },
@@ -142,7 +143,7 @@ export default {
       button(name, () => model.send({ press: name })));
     const headline = h("p", { class: "nnfs-headline" });
     if ((model.get("choices") || []).length) { // the loss explorer chooses its weight
-      const id = `nnfs-control-${++uid}`;
+      const id = uniqueId("nnfs-control");
       const select = h("select", { id }, ...model.get("choices").map(([label, which], k) =>
         h("option", { value: String(k) }, label)));
       const which = JSON.stringify(model.get("values").which);
@@ -161,11 +162,13 @@ export default {
       if (!(fs > 0) || !view || !Object.keys(view).length) return;
       const values = model.get("values");
       model.get("controls").forEach((spec, k) => controls[k].set(values[spec.name], ...spec.range));
-      kind.sizes.forEach(([width, height], k) => {
-        panels[k].setAttribute("width", width * fs);
+      const room = figure.clientWidth || Infinity;
+      const widths = kind.sizes.map(([width]) => Math.min(width * fs, room));
+      kind.sizes.forEach(([, height], k) => {
+        panels[k].setAttribute("width", widths[k]);
         panels[k].setAttribute("height", height * fs);
       });
-      const text = kind.draw(panels, view, look, fs);
+      const text = kind.draw(panels, view, look, fs, widths);
       headline.textContent = view.headline ? `${view.headline} · ${view.subtitle}` : "";
       ui.description.textContent = text;
       figure.setAttribute("aria-label", text);

@@ -8,9 +8,15 @@
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 
+// The elements that take the keyboard. JupyterLab's and Notebook 7's shortcuts
+// (lumino's) ignore keys pressed in one marked data-lm-suppress-shortcuts: arrows
+// move a focused slider instead of moving between cells, Space presses a button.
+const CONTROL_TAGS = ["input", "select", "button", "summary"];
+
 // An HTML element with attributes and children: h("div", {class: "x"}, child, ...).
 export function h(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
+  if (CONTROL_TAGS.includes(tag)) node.setAttribute("data-lm-suppress-shortcuts", "true");
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
   for (const child of children) node.append(child);
   return node;
@@ -47,7 +53,15 @@ export function floats(view) {
 }
 
 // -- controls ------------------------------------------------------------------------
+// Every widget loads its own copy of this module, so a counter alone would repeat
+// ids across explorers (a <label for> would then name another explorer's slider).
+const PAGE_UNIQUE = Math.random().toString(36).slice(2, 8);
 let uid = 0;
+
+// An id no other element of the page has: `${kind}-<random>-<n>`.
+export function uniqueId(kind) {
+  return `${kind}-${PAGE_UNIQUE}-${++uid}`;
+}
 
 // A labelled slider with a box that can be typed into. The slider covers
 // [min, max] (log10 or log2 of the value when `log` is 10 or 2); a value typed
@@ -56,7 +70,7 @@ let uid = 0;
 // (`sliderCommits: false`: only the box commits, the caller handles the slider).
 export function numberControl({ label, step, log = 0, digits = 3, commit, preview,
                                 sliderCommits = true }) {
-  const id = `nnfs-control-${++uid}`;
+  const id = uniqueId("nnfs-control");
   const slider = h("input", { type: "range", id, step: String(step) });
   const box = h("input", { type: "number", "aria-label": `${label} (type a value)`,
                            step: "any", class: "nnfs-box" });
