@@ -74,7 +74,8 @@ class TrainingExplorer(_Explorer):
     Buttons (methods): ``new_random_weights`` (next seed), ``all_equal``
     (every weight = scale / 2), ``all_zero``, ``reset``. Setting a trait in
     Python does what the control does in the browser. A retrain sends ``run``
-    (``run_data``) and moves ``time`` to the end. Settings beyond a control's
+    (``run_data``); every control change (also ``log_scale`` and ``weight_range``,
+    which do not retrain) moves ``time`` to the end. Settings beyond a control's
     usual range widen it (``ranges``). ``compact=True`` (notebook 06) shows
     the diagram and the loss only, without the weights panel.
 
@@ -107,9 +108,9 @@ class TrainingExplorer(_Explorer):
         self._show_settings(settings)
         self._watch(RETRAIN, self._retrain)
         self._watch(REDRAW_WEIGHTS, self._random_weights)
-        self._watch("weight_range", self._widen_weights)
+        self._watch("weight_range", self._new_range)
         self._watch("time", self._on_time)
-        self._watch("log_scale", lambda change: None)
+        self._watch("log_scale", self._show_end)
         self._retrain()
         if self.last_error is not None:
             raise self.last_error
@@ -169,11 +170,7 @@ class TrainingExplorer(_Explorer):
         with self.hold_sync():
             self._widen(settings)
             self.run = run_data(self.result)
-            self._held += 1
-            try:
-                self.time = settings.iterations
-            finally:
-                self._held -= 1
+            self._show_end()
 
     def _random_weights(self, change=None):
         """New seed or scale: draw the initial weights from them, then retrain."""
@@ -197,6 +194,20 @@ class TrainingExplorer(_Explorer):
             self._held -= 1
         if bad:
             raise ValueError("weight_range must be a positive number")
+
+    def _show_end(self, change=None):
+        """Show the last iteration: what every control change does (not only a retrain),
+        so that after scrubbing back to 0 the log toggle or the drag range visibly acts."""
+        self._held += 1
+        try:
+            self.time = self.iterations
+        finally:
+            self._held -= 1
+
+    def _new_range(self, change=None):
+        """A new drag range: widened to hold every weight, and the last iteration shown."""
+        self._widen_weights()
+        self._show_end()
 
     def _on_time(self, change=None):
         """Show iteration ``time``: snapped to the recorded iterations, in [0, iterations]."""

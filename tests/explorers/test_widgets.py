@@ -62,6 +62,21 @@ def test_every_setting_retrains_and_jumps_to_the_end(explorer, name, value):
         assert explorer.weights1 == w1.tolist() and explorer.weights2 == w2[:, 0].tolist()
 
 
+@pytest.mark.parametrize("name, first, second", [("log_scale", True, False),
+                                                  ("weight_range", 12.0, 9.0)])
+def test_controls_that_do_not_retrain_also_show_the_last_iteration(explorer, name, first,
+                                                                   second):
+    """After scrubbing back to 0 the log toggle and the drag range visibly act: the end."""
+    run = explorer.run
+    for value in (first, second):
+        explorer.set_state({"time": 0})  # what the browser sends: the scrubber, then the control
+        assert explorer.time == 0
+        explorer.set_state({name: value})
+        assert getattr(explorer, name) == value
+        assert explorer.time == explorer.iterations == 1500
+    assert explorer.run is run  # nothing was retrained
+
+
 def test_a_weight_retrains_from_it_and_a_typed_weight_widens_the_range(explorer):
     rows = [row[:] for row in explorer.weights1]
     rows[1][2] = -30.0  # beyond the drag range of 8

@@ -8,6 +8,7 @@
 const LOW = -0.1; // the maps cover [LOW, HIGH]² of (x1, x2), as the static figure
 const HIGH = 1.1;
 const SPEEDS = { slow: 8000, normal: 4000, fast: 2000 }; // ms for a whole run
+const LOSS_WIDTH = 19; // em: diagram (25), loss and predictions (14) fit one row of 850 px
 
 function sigmoid(z) {
   return 1 / (1 + Math.exp(-z));
@@ -105,9 +106,9 @@ function diagramMarkup(w, t, run, look, fs) {
   // The colour bar of the run's scale, from −scale to +scale.
   const stops = look.weight_map.map((colour, k, all) => `<stop offset="${k / (all.length - 1)}" `
     + `stop-color="${colour}"/>`).join("");
-  parts.push(`<defs><linearGradient id="nnfs-weights-${run.id}">${stops}</linearGradient></defs>`
+  parts.push(`<defs><linearGradient id="${run.id}">${stops}</linearGradient></defs>`
     + `<rect x="${5 * fs}" y="${15.6 * fs}" width="${15 * fs}" height="${0.7 * fs}" `
-    + `fill="url(#nnfs-weights-${run.id})"/>`
+    + `fill="url(#${run.id})"/>`
     + `<text x="${5 * fs}" y="${17.5 * fs}" text-anchor="middle">${num(-run.scale)}</text>`
     + `<text x="${12.5 * fs}" y="${17.5 * fs}" text-anchor="middle">0 (weight)</text>`
     + `<text x="${20 * fs}" y="${17.5 * fs}" text-anchor="middle">${num(run.scale)}</text>`);
@@ -180,7 +181,9 @@ export default {
       init_scale: numberControl({ label: "initial-weight scale", step: 0.1,
                                   commit: (v) => send("init_scale", v) }),
     };
-    const log = checkbox("log-scale loss", (on) => send("log_scale", on));
+    // Every control change shows the last iteration (Python moves `time` too).
+    const toEnd = () => { pause(); if (run) shown = run.steps.length - 1; };
+    const log = checkbox("log-scale loss", (on) => { toEnd(); send("log_scale", on); });
     const buttons = h("div", { class: "nnfs-row" },
       button("new random weights", press("new_random_weights"), "the next seed, and its weights"),
       button("all equal", press("all_equal"), "every weight = scale / 2"),
@@ -219,8 +222,11 @@ export default {
 
     // -- the 16 weights, in a panel that opens and closes ---------------------------------
     const weightControls = [];
-    const range = numberControl({ label: "drag range ±", step: 1,
-                                  commit: (v) => send("weight_range", v) });
+    const range = numberControl({ label: "drag range ±", step: 1, commit: (v) => {
+      toEnd();
+      drawFrame();
+      send("weight_range", v);
+    } });
     const grid = h("div", { class: "nnfs-weights" }, h("span"),
       ...[1, 2, 3, 4].map((j) => h("span", { class: "nnfs-head" }, `h${j}`)));
     ["x1 →", "x2 →", "x3 →", "→ ŷ"].forEach((row, i) => {
@@ -282,10 +288,10 @@ export default {
         ? { min: Math.pow(10, Math.floor(Math.log10(bottom) - 0.2)),
             max: Math.pow(10, Math.ceil(Math.log10(top) + 0.1)), log: true }
         : { min: 0, max: top > 0 ? Math.ceil((top * 1.05) / 0.25) * 0.25 : 1 };
-      lossSvg.setAttribute("width", 20 * fs);
+      lossSvg.setAttribute("width", LOSS_WIDTH * fs);
       lossSvg.setAttribute("height", 18.2 * fs);
       lossScales = chart(lossStatic, {
-        width: 20 * fs, height: 18.2 * fs, title: "Loss", titleRatio: look.title_ratio,
+        width: LOSS_WIDTH * fs, height: 18.2 * fs, title: "Loss", titleRatio: look.title_ratio,
         x: { min: 0, max: Math.max(run.iterations, 1), label: "iteration" },
         y: { ...y, label: look.loss_label + (logScale ? " (log)" : "") },
         series: [{ x: Array.from(loss, (_, k) => k * run.stride), y: Array.from(loss),
@@ -326,7 +332,7 @@ export default {
       run = { steps: data.steps, weights: floats(data.weights), loss: floats(data.loss),
               stepLoss: floats(data.step_loss), stride: data.loss_stride,
               iterations: data.iterations, scale: data.scale, inputs: data.inputs,
-              targets: data.targets, lut, id: ++uid,
+              targets: data.targets, lut, id: uniqueId("nnfs-weights"),
               samples: data.inputs.map((x, k) => ({ x1: x[0], x2: x[1], y: data.targets[k] })) };
       shown = nearest(run.steps, model.get("time"));
     }
