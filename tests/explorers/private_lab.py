@@ -6,7 +6,8 @@ temporary config, runtime and settings folders, autosave off, no news toast,
 ``explorer_notebook(path, cells)`` writes a notebook holding only the given
 code cells (the explorer cells), which opens and runs much faster than the
 series' notebooks. ``open_notebook(page, url)`` runs it and waits until every
-explorer has painted.
+explorer has painted; ``widget_host``, ``frames``, ``wait_painted`` and
+``drag`` find an explorer, count its pictures and drive a slider.
 """
 
 import contextlib
@@ -153,4 +154,16 @@ def wait_painted(page, host, since):
 
 
 def frames(host):
+    """How many pictures ``host`` has painted (``common.js``' ``painted``)."""
     return int(host.get_attribute("data-frames") or 0)
+
+
+def drag(page, slider, dx, steps=4):
+    """Drag ``slider``'s thumb from its middle by ``dx`` pixels and release it."""
+    slider.scroll_into_view_if_needed()
+    box = slider.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + dx, y, steps=steps)
+    page.mouse.up()
