@@ -1,11 +1,8 @@
-"""The training explorer (notebooks 06, 08), driven without a browser (slider .value,
-button.click()), and its settings, run and figure."""
-
-import io
+"""The training explorer's settings, recorded run and static figure (notebooks 06, 08);
+the widget itself is driven in test_widgets.py and test_browser.py."""
 
 import numpy as np
 import pytest
-from matplotlib.image import imread
 
 from nnfs_lib.explorers.training import TrainingExplorer
 from nnfs_lib.explorers.training_figure import draw_training
@@ -17,36 +14,6 @@ from nnfs_lib.explorers.training_settings import (
     snapshot_steps,
     train_from_settings,
 )
-
-
-@pytest.fixture
-def explorer():
-    made = TrainingExplorer(raise_errors=True)
-    yield made
-    # An exception swallowed by a callback (button clicks go through ipywidgets'
-    # dispatcher, which only logs) still fails the test.
-    assert made.last_error is None, made.last_error
-
-
-def png_pixels(data):
-    """PNG bytes -> an (h, w, 4) uint8 array, decoded by matplotlib."""
-    return np.round(imread(io.BytesIO(data), format="png") * 255).astype(np.uint8)
-
-
-def loss_line(explorer):
-    return explorer.panels.loss_line
-
-
-def state(explorer):
-    return (explorer.result.network.weights1.copy(), explorer.result.history.loss.copy(),
-            np.asarray(loss_line(explorer).get_ydata()).copy(), explorer.image.value)
-
-
-def assert_retrained(before, after):
-    assert not np.array_equal(before[0], after[0]), "weights unchanged"
-    assert not np.array_equal(before[1], after[1]), "loss history unchanged"
-    assert not np.array_equal(before[2], after[2]), "plotted loss line unchanged"
-    assert before[3] != after[3], "picture unchanged"
 
 
 def test_recorded_steps():
@@ -103,3 +70,24 @@ BAD_CALLS = {
 }
 
 
+
+
+@pytest.mark.parametrize("name", BAD_CALLS)
+def test_bad_input_raises_a_clear_error(name):
+    call, error, word = BAD_CALLS[name]
+    with pytest.raises(error, match=word):
+        call()
+
+
+@pytest.mark.parametrize("name", EDGE_CASES)
+def test_edge_cases_train_send_and_draw(name):
+    """Saturated, symmetric, oscillating and overshooting runs: finite numbers, a figure."""
+    settings = TrainingSettings(**EDGE_CASES[name])
+    explorer = TrainingExplorer(settings, raise_errors=True)
+    weights = np.frombuffer(explorer.run["weights"], "<f8")
+    loss = np.frombuffer(explorer.run["loss"], "<f8")
+    assert np.isfinite(weights).all() and np.isfinite(loss).all() and (loss >= 0).all()
+    assert explorer.run["scale"] == (np.abs(weights).max() or 1.0)
+    assert explorer.time == settings.iterations and explorer.log_scale == settings.log_scale
+    figure = draw_training(settings, result=explorer.result)
+    assert len(figure.axes) >= 2
