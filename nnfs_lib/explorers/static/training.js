@@ -144,18 +144,21 @@ function predictionsMarkup(outputs, run, look, fs) {
   return parts.join("");
 }
 
-// The loss marker: a line and a dot at iteration t, its numbers beside it.
+// The loss marker: a line and a dot at iteration t, its numbers in two lines beside it:
+// below the dot while it is high, else in the top of the box, where the curve has fallen away.
 function markerMarkup(t, loss, scales, iterations, look, fs) {
   const { sx, sy, box } = scales;
   const x = sx(t);
   const y = Math.min(Math.max(sy(loss), box.top), box.bottom);
   const early = t < 0.7 * Math.max(iterations, 1);
   const high = y < box.top + (box.bottom - box.top) / 3;
+  const tx = x + (early ? 0.6 : -0.6) * fs;
+  const ty = high ? y + 1.4 * fs : box.top + 1.2 * fs;
   return `<line x1="${x}" x2="${x}" y1="${box.top}" y2="${box.bottom}" `
     + `stroke="${look.colors.grey}" stroke-dasharray="4 3"/><circle cx="${x}" cy="${y}" `
-    + `r="${0.35 * fs}" fill="${look.colors.vermillion}"/><text x="${x + (early ? 0.6 : -0.6) * fs}" `
-    + `y="${y + (high ? 1.4 : -0.6) * fs}" text-anchor="${early ? "start" : "end"}" class="halo">`
-    + `iteration ${t}, loss ${num(loss, 4)}</text>`;
+    + `r="${0.35 * fs}" fill="${look.colors.vermillion}"/><text x="${tx}" y="${ty}" `
+    + `text-anchor="${early ? "start" : "end"}" class="halo"><tspan x="${tx}">iteration ${t}`
+    + `</tspan><tspan x="${tx}" dy="1.2em">loss ${num(loss, 4)}</tspan></text>`;
 }
 
 export default {
