@@ -236,7 +236,12 @@ class TrainingExplorer(_Explorer):
         self._retrain()
 
     def reset(self):
-        """Back to the settings the explorer started with."""
+        """Back to the settings the explorer started with, the weights' drag range too."""
+        self._held += 1
+        try:
+            self.weight_range = WEIGHT_RANGE  # widened again below for the starting weights
+        finally:
+            self._held -= 1
         self._show_settings(self.defaults)
         self._retrain()
 
