@@ -119,7 +119,7 @@ function diagramMarkup(w, t, run, look, fs) {
 function predictionsMarkup(outputs, run, look, fs) {
   const c = look.colors;
   const width = 14 * fs;
-  const top = 2.6 * fs;
+  const top = 3.6 * fs; // room under the title for a value label above a full bar
   const bottom = 15.2 * fs;
   const y = (v) => bottom - v * (bottom - top);
   const parts = [`<text class="title" x="${width / 2}" y="${1.5 * fs}" text-anchor="middle" `
