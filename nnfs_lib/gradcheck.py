@@ -17,9 +17,8 @@ MIN_EPS, MAX_EPS = 1e-10, 1e-2
 
 PARAMETER_NAMES = ("weights1", "weights2", "bias1", "bias2")
 
-#: The floor of the relative error's denominator. At eps = 1e-6 every entry of a central
-#: difference is off by rounding, ~1e-16 |L| / eps (3e-10 here): over 1e-3 that stays under
-#: 3e-7, while a floor of 1e-8 lets tiny entries of correct gradients show 1e-4 and more.
+#: The floor of the relative error's denominator. At eps = 1e-6 rounding puts ~1e-16 |L| / eps
+#: (3e-10) in each entry: over 1e-3 that stays under 3e-7; a 1e-8 floor would show 1e-4 and more.
 RELATIVE_FLOOR = 1e-3
 #: Below CORRECT_BELOW a gradient agrees as well as the difference can tell;
 #: "suspicious" up to WRONG_FROM (a small bug, or eps = 1e-2, truncation 1e-4);

@@ -108,20 +108,38 @@ class NeuralNetwork:
     def feedforward(self):
         """Section 4, notebook 04: compute and store ``layer1`` and ``output``; return ``output``
         (the article's version returns its per-sample loss array: ``loss()`` gives the loss)."""
-        self.layer1, self.output = self._forward(self.input)
+        _, self.layer1, _, self.output = self._forward(self.input)
         return self.output
 
     def backprop(self):
-        """Sections 6-7, notebooks 06-07: one gradient-descent step on all samples.
+        """Sections 6-7, notebooks 06-07: one gradient-descent step on all samples, ``w -=
+        learning_rate * dL/dw`` with ``iteration_values()``, which runs the forward pass itself:
+        a step always belongs to the current weights and data. With learning_rate 1 it is the
+        article's ``w += d_weights`` (its ``d_weights`` is the negative gradient)."""
+        values = self.iteration_values()
+        self.layer1, self.output = values["layer1"], values["output"]
+        self._step(values["gradients"])
 
-        ``w -= learning_rate * dL/dw`` for every parameter. It runs the forward
-        pass itself, so the step always belongs to the current weights and
-        data, even if they were edited after the last ``feedforward()``. With
-        learning_rate 1 this is the article's ``w += d_weights``: its
-        ``d_weights`` is the negative gradient.
-        """
-        self.feedforward()
-        self._step(self._backward(self.layer1, self.output, self.output - self.y))
+    def iteration_values(self, sample=None):
+        """One iteration written out: every value of the chain rule for the current weights,
+        changing nothing (notebooks 06-07, the stepper). ``backprop()`` and ``train`` step with
+        its gradients: it is the library's one copy of the backward pass. ``sample``: None for
+        all n rows, or one row's index for its share alone (the batch gradients sum the shares).
+        Returns a dict, a row per sample used (m): ``z1``, ``layer1`` (m, h); ``z2``, ``output``,
+        ``d_output`` = dL/dy_hat, ``delta2`` = dL/dz2 (m, k); ``delta1`` = dL/dz1 (m, h); the
+        float ``loss``; ``gradients`` in ``parameters()`` order. sigmoid'(z) is a * (1 - a)."""
+        rows = slice(None) if sample is None else [
+            check_count("sample", sample, maximum=self.input.shape[0] - 1)]
+        x, z1, layer1, z2, output = self.input[rows], *self._forward(self.input[rows])
+        error = output - self.y[rows]
+        d_output = 2.0 * error                           # dL/dy_hat, (m, k)
+        delta2 = d_output * (output * (1.0 - output))    # dL/dz2, (m, k)
+        delta1 = np.dot(delta2, self.weights2.T) * (layer1 * (1.0 - layer1))  # dL/dz1, (m, h)
+        gradients = (np.dot(x.T, delta1), np.dot(layer1.T, delta2))  # (d, h), (h, k)
+        if self.bias1 is not None:  # a bias's gradient: its delta summed over the samples
+            gradients += (delta1.sum(axis=0, keepdims=True), delta2.sum(axis=0, keepdims=True))
+        return dict(z1=z1, layer1=layer1, z2=z2, output=output, loss=float(np.vdot(error, error)),
+                    d_output=d_output, delta2=delta2, delta1=delta1, gradients=gradients)
 
     # -- questions that change nothing ------------------------------------
     def parameters(self):
@@ -130,15 +148,13 @@ class NeuralNetwork:
         return (self.weights1, self.weights2) + biases
 
     def gradients(self):
-        """dL/dparameter of the sum-of-squares loss L over all samples, one array of the same
-        shape per array of ``parameters()``; changes nothing (notebook 07). Descent subtracts
-        these true gradients."""
-        layer1, output = self._forward(self.input)
-        return self._backward(layer1, output, output - self.y)
+        """dL/dparameter of the sum-of-squares loss L over all samples, one array per array of
+        ``parameters()`` (notebook 07): the true gradients, which descent subtracts."""
+        return self.iteration_values()["gradients"]
 
     def loss(self):
         """The sum-of-squares loss of the current weights, as a float."""
-        return float(np.sum((self._forward(self.input)[1] - self.y) ** 2))
+        return float(np.sum((self._forward(self.input)[3] - self.y) ** 2))
 
     def predict(self, x):
         """Outputs (m, k) for new inputs ``x`` of shape (m, d); changes nothing (notebook 08).
@@ -148,7 +164,7 @@ class NeuralNetwork:
             raise ValueError(f"x must have {self.input.shape[1]} columns like the training "
                              f"data, got {x.shape[1]}")
         check_entries("the hidden layer", x.shape[0] * self.weights1.shape[1], "x")
-        return self._forward(x)[1]
+        return self._forward(x)[3]
 
     def copy(self):
         """An independent network with the same data, weights and settings."""
@@ -156,7 +172,7 @@ class NeuralNetwork:
 
     # -- the maths, once ----------------------------------------------------
     def _forward(self, x):
-        """Notebook 04: x (m, d) -> hidden activations (m, h), outputs (m, k)."""
+        """Notebook 04: x (m, d) -> z1 and hidden activations (m, h), z2 and outputs (m, k)."""
         z1 = np.dot(x, self.weights1)
         if self.bias1 is not None:
             z1 = z1 + self.bias1
@@ -164,21 +180,7 @@ class NeuralNetwork:
         z2 = np.dot(layer1, self.weights2)
         if self.bias2 is not None:
             z2 = z2 + self.bias2
-        return layer1, _sigmoid(z2)
-
-    def _backward(self, layer1, output, error):
-        """Notebooks 06-07, the chain rule: dL/dparameter, in ``parameters()`` order.
-
-        ``error`` is output - y, (n, k). sigmoid'(z) is taken from the stored
-        activation a as a * (1 - a).
-        """
-        d_output = 2.0 * error                           # dL/dy_hat, (n, k)
-        delta2 = d_output * (output * (1.0 - output))    # dL/dz2, (n, k)
-        delta1 = np.dot(delta2, self.weights2.T) * (layer1 * (1.0 - layer1))  # dL/dz1, (n, h)
-        gradients = (np.dot(self.input.T, delta1), np.dot(layer1.T, delta2))  # (d, h), (h, k)
-        if self.bias1 is not None:  # a bias's gradient: its delta summed over the samples
-            gradients += (delta1.sum(axis=0, keepdims=True), delta2.sum(axis=0, keepdims=True))
-        return gradients
+        return z1, layer1, z2, _sigmoid(z2)
 
     def _step(self, gradients):
         """The update of gradient descent, in place: parameter -= learning_rate * gradient."""

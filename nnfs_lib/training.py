@@ -69,10 +69,9 @@ def train(network, iterations, snapshots=None):
     for k in range(iterations + 1):
         if k in steps:
             recorded[k] = tuple(p.copy() for p in network.parameters())
-        layer1, output = network._forward(network.input)  # feedforward()
-        error = output - network.y
-        loss[k] = np.vdot(error, error)  # the sum of squares
+        values = network.iteration_values()  # feedforward() and the chain rule
+        loss[k] = values["loss"]
         if k < iterations:
-            network._step(network._backward(layer1, output, error))  # backprop()
-    network.layer1, network.output = layer1, output  # as feedforward() leaves them
+            network._step(values["gradients"])  # backprop()'s update
+    network.layer1, network.output = values["layer1"], values["output"]  # as feedforward()
     return TrainingHistory(loss=loss, snapshots=recorded)

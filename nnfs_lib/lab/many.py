@@ -323,7 +323,7 @@ def _descend(x, y, params, iterations, rate, loss, norms):
             if step == iterations:
                 final_loss[:] = row
                 break
-            # Backward, as NeuralNetwork._backward:
+            # Backward, as NeuralNetwork.iteration_values:
             # delta2 = 2 (output - y) * output (1 - output)          (n, k, B)
             np.subtract(1.0, output, out=slope2)
             slope2 *= output
