@@ -1,0 +1,258 @@
+"""The backpropagation stepper in a real browser: JupyterLab and Notebook 7 in Chromium.
+
+A private Jupyter server (``private_lab``) serves a notebook of one cell, the stepper.
+In JupyterLab at 1280x720 with the file browser open, and in Notebook 7 at 150 % zoom, the test
+clicks through the 8 steps, a sample and "next iteration": each click changes the
+drawing, every number on screen carries (``data-value``) a value of the iteration
+that Python computes here independently (a fresh ``BackpropStepper``, the library's
+``backprop()``) and its text is that value to 3 significant digits, the edges show
+exactly the step's gradients or new weights, no two labels of the diagram overlap
+and no error shows; at 150 % zoom nothing reaches past the notebook's visible width.
+A screenshot per step is saved under the test's temporary directory (paths printed).
+Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails.
+
+    .venv/bin/python -m pytest tests/explorers/test_browser_stepper.py -p no:cacheprovider \
+        -o addopts="" -s
+"""
+
+import math
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from private_lab import (
+    CELLS,
+    CHROMIUM_ARGS,
+    PANEL,
+    explorer_notebook,
+    frames,
+    open_notebook,
+    private_lab,
+    shutdown_sessions,
+    wait_painted,
+    widget_host,
+)
+
+from nnfs_lib.explorers.stepper import STEPS, BackpropStepper
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+#: This file's budget, server start included (CI=true): the issue allows a minute more
+#: for the stepper and the hidden-layer explorer together.
+BUDGET_SECONDS = 30
+
+
+def _unavailable(reason):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} on CI (CI=true): the browser tests must run")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is not installed")
+    if os.environ.get("CI") != "true":
+        pytest.importorskip("playwright.sync_api")
+    start = time.monotonic()
+    root = tmp_path_factory.mktemp("served")
+    explorer_notebook(root / "stepper.ipynb", [CELLS["stepper"]])
+    with private_lab(root, tmp_path_factory.mktemp("jupyter")) as server:
+        yield server
+    elapsed = time.monotonic() - start
+    print(f"stepper browser tests took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)")
+    if elapsed > BUDGET_SECONDS and os.environ.get("CI") == "true":
+        pytest.fail(f"stepper browser tests took {elapsed:.1f} s, budget {BUDGET_SECONDS} s")
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def opened(browser, lab):
+    """``open(url_path, width, height, scale)`` -> ``(page, errors)``; closed afterwards."""
+    made = []
+
+    def open_page(url_path, width, height, scale=1):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      device_scale_factor=scale)
+        made.append(context)
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: errors.append((m.text, m.location.get("url", "")))
+                if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append((str(e), e.stack or "")))
+        base, token = lab
+        open_notebook(page, f"{base}{url_path}?reset&token={token}", 1)
+        return page, errors
+
+    yield open_page
+    for context in made:
+        context.close()
+    shutdown_sessions(*lab)
+
+
+# -- what Python computes, independently of the page -------------------------------------
+def _expected(iterations=0):
+    stepper = BackpropStepper()
+    for _ in range(iterations):
+        stepper.next_iteration()
+    return stepper.data
+
+
+def _numbers(value):
+    """Every number in ``value`` (nested dicts and lists), as floats."""
+    if isinstance(value, dict):
+        return [v for item in value.values() for v in _numbers(item)]
+    if isinstance(value, (list, tuple)):
+        return [v for item in value for v in _numbers(item)]
+    return [float(value)] if isinstance(value, (int, float)) else []
+
+
+def _shown(host):
+    """``[(data-value, text)]`` of every number on screen, and the edges' numbers in order."""
+    return host.evaluate("""el => [[...el.querySelectorAll('.nnfs-num')]
+        .map(e => [Number(e.dataset.value), e.textContent]),
+        [...el.querySelectorAll('text.edge-value .nnfs-num')].map(e => Number(e.dataset.value))]""")
+
+
+def _check_numbers(host, data, step, sample):
+    shown, edges = _shown(host)
+    allowed = set(_numbers(data))
+    assert shown, "no numbers on screen"
+    for value, text in shown:
+        assert value in allowed, f"step {step}: {value} is not a value of the iteration"
+        written = float(text.replace("−", "-"))
+        digits = 10 ** (math.floor(math.log10(abs(value))) - 2) if value else 1
+        assert abs(written - value) <= 0.5 * digits * (1 + 1e-9), (step, value, text)
+    spec, view = STEPS[step - 1], data["views"][sample]
+    expected = []
+    for key in (spec.get("edges1"), spec.get("edges2")):
+        if key is not None:
+            expected += list(np.ravel(view.get(key, data.get(key))))
+    assert edges == expected, f"step {step}: the edges show {edges}"
+
+
+def _drawing(host):
+    return host.evaluate("el => el.querySelector('svg').outerHTML"
+                         " + el.querySelector('.nnfs-formula').innerHTML")
+
+
+#: Pixels two text boxes may share: a box holds the font's whole line height, about 1.2 em,
+#: and the lines beside a node are 1.12 em apart, so neighbouring boxes touch while the
+#: letters stay apart.
+TOUCH = 2.5
+
+
+def _no_overlap(host, step):
+    """No two texts of the diagram overlap (the node names sit inside their circles)."""
+    boxes = host.evaluate("""el => [...el.querySelectorAll('svg text')].map(t => {
+        const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom,
+        t.textContent]; })""")
+    for k, a in enumerate(boxes):
+        for b in boxes[k + 1:]:
+            apart = (a[2] <= b[0] + TOUCH or b[2] <= a[0] + TOUCH or a[3] <= b[1] + TOUCH
+                     or b[3] <= a[1] + TOUCH)
+            assert apart, f"step {step}: {a[4]!r} overlaps {b[4]!r}"
+
+
+def _click(page, host, name):
+    painted = frames(host)
+    host.get_by_role("button", name=name, exact=True).click()
+    wait_painted(page, host, painted)
+
+
+def _walk(page, host, data, shots, prefix):
+    """Steps 1-8 (and back), sample 2, next iteration: each click draws a new picture."""
+    host.evaluate("el => el.scrollIntoView({block: 'start'})")
+    seen = []
+    for step in range(1, 9):
+        if step > 1:
+            _click(page, host, "next ▶")
+        assert host.evaluate("el => el.nnfs.state().step") == step
+        assert f"step {step} of 8" in host.locator(".nnfs-headline").inner_text()
+        _check_numbers(host, data, step, "all")
+        _no_overlap(host, step)
+        seen.append(_drawing(host))
+        assert seen[-1] not in seen[:-1], f"step {step} drew what an earlier step drew"
+        if shots is not None:
+            page.screenshot(path=str(shots / f"{prefix}_step{step}.png"))
+    _click(page, host, "restart")
+    assert _drawing(host) == seen[0]
+    for step in (1, 5, 7):  # one sample: its own share of every number
+        host.evaluate(f"el => el.nnfs.go({step})")
+        painted = frames(host)
+        host.get_by_label("show").select_option("2")
+        wait_painted(page, host, painted)
+        assert _drawing(host) != seen[step - 1]
+        _check_numbers(host, data, step, "2")
+        _no_overlap(host, step)
+        host.get_by_label("show").select_option("all")
+    if shots is not None:
+        host.get_by_label("show").select_option("2")
+        page.screenshot(path=str(shots / f"{prefix}_sample2.png"))
+        host.get_by_label("show").select_option("all")
+    host.evaluate("el => el.nnfs.go(8)")
+    before = _drawing(host)
+    host.get_by_role("button", name="next iteration", exact=True).click()
+    page.wait_for_function("el => el.querySelector('.nnfs-headline').textContent"
+                           ".startsWith('Iteration 1 ')", arg=host.element_handle(),
+                           timeout=20_000)
+    assert host.evaluate("el => el.nnfs.state().step") == 1
+    assert _drawing(host) != before
+    _check_numbers(host, _expected(1), 1, "all")
+    assert host.locator(".nnfs-error").inner_text() == ""
+
+
+#: Errors of Notebook 7's own start-up (see test_browser.py), explorers or not.
+NOTEBOOK7_OWN = ("Cannot read properties of undefined (reading 'schema')",
+                 "Command 'filebrowser:open-path' not registered.")
+
+
+def _no_errors(page, errors):
+    text = page.inner_text(PANEL)
+    assert "Error displaying widget" not in text and "Traceback" not in text
+    ours = [(m, w) for m, w in errors if not (m in NOTEBOOK7_OWN and "/static/notebook/" in w)]
+    assert ours == []
+
+
+def test_jupyterlab_1280x720_every_step(opened, tmp_path):
+    page, errors = opened("/lab/workspaces/s1/tree/stepper.ipynb", 1280, 720)
+    assert page.locator("#filebrowser").is_visible(), "the file browser should be open"
+    host = widget_host(page, 0)
+    smallest = host.evaluate("""el => Math.min(...[...el.querySelectorAll(
+        'text, button, select, label, td, th, .nnfs-line, .nnfs-note')]
+        .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+    assert smallest >= 14, f"text of {smallest} px"
+    _walk(page, host, _expected(), tmp_path, "lab")
+    _no_errors(page, errors)
+    print("screenshots in", tmp_path)
+
+
+def test_notebook7_at_150_percent_zoom(opened, tmp_path):
+    """Notebook 7 at 853x480 with device scale 1.5 (a 1280x720 screen at 150 % zoom)."""
+    page, errors = opened("/notebooks/stepper.ipynb", 853, 480, scale=1.5)
+    assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
+    host = widget_host(page, 0)
+    edge = page.evaluate("""panel => { const box = document.querySelector(panel
+        + ' .jp-WindowedPanel-outer') || document.querySelector(panel);
+        return Math.min(box.getBoundingClientRect().right, innerWidth); }""", PANEL)
+    for step in range(1, 9):
+        host.evaluate(f"el => el.nnfs.go({step})")
+        right = host.evaluate("el => Math.max(...[...el.querySelectorAll('*')]"
+                              ".map(e => e.getBoundingClientRect().right))")
+        assert right <= edge, f"step {step} reaches {right} px, the notebook ends at {edge}"
+    host.evaluate("el => el.nnfs.go(1)")
+    _walk(page, host, _expected(), tmp_path, "nb7_zoom150")
+    _no_errors(page, errors)
+    print("screenshots in", tmp_path)
