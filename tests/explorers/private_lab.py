@@ -45,6 +45,7 @@ CELLS = {
                "TrainingExplorer(compact=True)",
     "training": "from nnfs_lib.explorers.training import TrainingExplorer\nTrainingExplorer()",
     "lab": "from nnfs_lib.explorers.lab import LabExplorer\nLabExplorer()",
+    "stepper": "from nnfs_lib.explorers.stepper import BackpropStepper\nBackpropStepper()",
 }
 
 
