@@ -50,3 +50,20 @@ def train_article(x, y, weights1, weights2, iterations=1500):
         losses.append(net.feedforward())
         net.backprop()
     return net, losses
+
+
+def article_iteration(x, y, weights1, weights2):
+    """The article's ``feedforward`` and ``backprop`` of one iteration, every value kept:
+    ``layer1``, ``output``, ``d_weights1``, ``d_weights2`` (the article's update, the
+    *negative* gradient) and the factors of its chain, ``2 * (y - output) * sd2`` and
+    ``np.dot(that, weights2.T) * sd1`` (minus our delta2 and delta1)."""
+    net = ArticleNetwork(x, y, weights1, weights2)
+    net.feedforward()
+    sd1 = article_sigmoid_derivative(np.dot(net.input, net.weights1))
+    sd2 = article_sigmoid_derivative(np.dot(net.layer1, net.weights2))
+    minus_delta2 = 2 * (net.y - net.output) * sd2
+    minus_delta1 = np.dot(minus_delta2, net.weights2.T) * sd1
+    return {"layer1": net.layer1, "output": net.output,
+            "d_weights1": np.dot(net.input.T, minus_delta1),
+            "d_weights2": np.dot(net.layer1.T, minus_delta2),
+            "minus_delta2": minus_delta2, "minus_delta1": minus_delta1}
