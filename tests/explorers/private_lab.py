@@ -45,6 +45,8 @@ CELLS = {
                "TrainingExplorer(compact=True)",
     "training": "from nnfs_lib.explorers.training import TrainingExplorer\nTrainingExplorer()",
     "lab": "from nnfs_lib.explorers.lab import LabExplorer\nLabExplorer()",
+    "hidden": "from nnfs_lib.explorers.hidden_view import HiddenViewExplorer\n"
+              "HiddenViewExplorer()",
     "stepper": "from nnfs_lib.explorers.stepper import BackpropStepper\nBackpropStepper()",
 }
 

@@ -1,0 +1,176 @@
+"""The hidden layer's view of XOR in a real browser: JupyterLab and Notebook 7 in Chromium.
+
+One private Jupyter server (``private_lab``) serves a notebook of the explorer's one cell.
+In JupyterLab at 1280x720 with the file browser open, and in Notebook 7: the explorer
+paints, dragging the time scrubber changes the picture, the points drawn in the hidden
+plane are the Python values of the iteration shown (read back from the kernel) at the
+place the plane's scale puts them, the line separates them at the end, nothing overflows
+the notebook's width and no error shows. A screenshot of each is saved under the test's
+temporary directory. Skipped without /usr/bin/chromium (or playwright), unless CI=true.
+
+    .venv/bin/python -m pytest tests/explorers/test_browser_hidden.py -o addopts=""
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from private_lab import (
+    CELLS,
+    CHROMIUM_ARGS,
+    PANEL,
+    drag,
+    explorer_notebook,
+    frames,
+    open_notebook,
+    private_lab,
+    shutdown_sessions,
+    wait_painted,
+    widget_host,
+)
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+#: The errors of Notebook 7's own start-up (see test_browser.py), not ours.
+NOTEBOOK7_OWN = ("Cannot read properties of undefined (reading 'schema')",
+                 "Command 'filebrowser:open-path' not registered.")
+#: Prints the explorer's hidden points at iteration ``time`` (its snapshot's weights), JSON.
+POINTS = ("import json\nfrom nnfs_lib.explorers.hidden_view import HiddenViewExplorer\n"
+          "e = HiddenViewExplorer._latest[(HiddenViewExplorer, {cell!r})]\n"
+          "w1, w2 = e.history.snapshots[e.time]\n"
+          "print(json.dumps([e.time, (1 / (1 + np.exp(-(e.network.input @ w1)))).tolist()]))")
+
+
+def _unavailable(reason):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason} on CI (CI=true): the browser tests must run")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is not installed")
+    if os.environ.get("CI") != "true":
+        pytest.importorskip("playwright.sync_api")
+    root = tmp_path_factory.mktemp("served")
+    explorer_notebook(root / "hidden.ipynb", ["import numpy as np", CELLS["hidden"]])
+    with private_lab(root, tmp_path_factory.mktemp("jupyter")) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser(lab):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def _open(browser, lab, url_path):
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append((m.text, m.location.get("url", "")))
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append((str(e), e.stack or "")))
+    base, token = lab
+    open_notebook(page, f"{base}{url_path}?reset&token={token}", 1)
+    return context, page, errors
+
+
+def _kernel_json(page, code):
+    """What ``code`` run in the notebook's kernel prints, read as JSON."""
+    return json.loads(page.evaluate("""async code => { let out = '';
+        const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+        const future = kernel.requestExecute({ code });
+        future.onIOPub = m => { if (m.header.msg_type === 'stream') out += m.content.text; };
+        await future.done; return out; }""", code))
+
+
+def _drawn(host):
+    """The hidden plane's markers: their values and centres, the panel's square in px."""
+    return host.evaluate("""el => {
+        const svg = el.querySelector("svg[aria-label='hidden plane']");
+        const square = svg.querySelector('rect').getBBox();
+        const marks = [...svg.querySelectorAll('.nnfs-sample')].map(m => {
+            const b = m.getBBox();
+            return { u: Number(m.dataset.u), v: Number(m.dataset.v),
+                     cx: b.x + b.width / 2, cy: b.y + b.height / 2 }; });
+        return { square: [square.x, square.y, square.width], marks,
+                 text: el.querySelector('.nnfs-headline').textContent }; }""")
+
+
+def _picture(host):
+    return host.evaluate("""el => [...el.querySelectorAll('svg')].map(s => s.outerHTML).join('')
+        + [...el.querySelectorAll('canvas')].map(c => c.getContext('2d')
+            .getImageData(0, 0, c.width, c.height).data.join(',')).join('|')""")
+
+
+def _check(page, host, cell, shots, name):
+    host.evaluate("el => el.scrollIntoView({block: 'start'})")
+    end = _drawn(host)
+    assert end["text"].startswith("Iteration 1500 of 1500"), end["text"]
+    assert "one straight line separates the points" in end["text"]
+    before, painted = _picture(host), frames(host)
+    drag(page, host.locator(".nnfs-playback input[type=range]"), -150, steps=10)
+    wait_painted(page, host, painted)
+    page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext"
+                           ".session.kernel.status === 'idle'")
+    page.wait_for_timeout(300)
+    assert _picture(host) != before, f"{name}: dragging the scrubber changed nothing"
+    time, points = _kernel_json(page, POINTS.format(cell=cell))
+    drawn = _drawn(host)
+    assert drawn["text"].startswith(f"Iteration {time} of 1500"), (time, drawn["text"])
+    assert time < 1500
+    left, top, side = drawn["square"]
+    low, high = -0.05, 1.05
+    for mark, (a1, a2) in zip(drawn["marks"], points, strict=True):
+        assert mark["u"] == pytest.approx(a1, abs=1e-12)
+        assert mark["v"] == pytest.approx(a2, abs=1e-12)
+        assert mark["cx"] == pytest.approx(left + (a1 - low) / (high - low) * side, abs=0.6)
+        assert mark["cy"] == pytest.approx(top + side - (a2 - low) / (high - low) * side,
+                                           abs=0.6)
+    # Nothing reaches beyond the notebook's right edge; no text under 14 px.
+    edge = page.evaluate(f"() => document.querySelector('{PANEL}')"
+                         ".getBoundingClientRect().right")
+    right = host.evaluate("el => Math.max(...[...el.querySelectorAll('*')]"
+                          ".map(e => e.getBoundingClientRect().right))")
+    assert right <= edge, f"{name}: the explorer reaches {right} px, the notebook ends at {edge}"
+    smallest = host.evaluate("""el => Math.min(...[...el.querySelectorAll(
+        'label, text, input, button, select, p')].filter(e => e.checkVisibility())
+        .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
+    assert smallest >= 14, f"{name}: text of {smallest} px"
+    assert host.locator(".nnfs-error").inner_text() == ""
+    host.evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.screenshot(path=str(shots / f"{name}.png"))
+
+
+def _no_errors(page, errors):
+    text = page.inner_text(PANEL)
+    assert "Error displaying widget" not in text and "Traceback" not in text
+    ours = [(message, where) for message, where in errors
+            if not (message in NOTEBOOK7_OWN and "/static/notebook/" in where)]
+    assert ours == []
+
+
+@pytest.mark.parametrize("url_path, name", [
+    ("/lab/workspaces/h1/tree/hidden.ipynb", "hidden_lab"),
+    ("/notebooks/hidden.ipynb", "hidden_nb7")])
+def test_scrubbing_draws_the_python_points(browser, lab, tmp_path, url_path, name):
+    context, page, errors = _open(browser, lab, url_path)
+    try:
+        if name == "hidden_lab":
+            assert page.locator("#filebrowser").is_visible(), "the file browser should be open"
+        else:
+            assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
+        _check(page, widget_host(page, 0), "cell1", tmp_path, name)
+        _no_errors(page, errors)
+        print("screenshots in", tmp_path)
+    finally:
+        context.close()
+        shutdown_sessions(*lab)
