@@ -2,7 +2,8 @@
 #   make lab    create .venv, install, open JupyterLab on notebooks/
 #   make test   create .venv, install, run unit tests + nbval + ruff
 # Also: make notebooks (re-execute and store outputs), make images, make bench,
-# make lines (lines per module against the budgets).
+# make lines (lines per module against the budgets), make book (the series as a
+# static HTML site in build/book/html, from the stored outputs).
 
 PYTHON ?= python3
 VENV := .venv
@@ -12,14 +13,14 @@ FIRST_NOTEBOOK := notebooks/00_the_network.ipynb
 LAB_ARGS ?=
 ROOT_FLAG := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
-.PHONY: install lab test notebooks images bench lines lint clean
+.PHONY: install lab test notebooks images bench lines lint clean book
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[lab,tools,test]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,tools,test,book]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -58,6 +59,9 @@ notebooks: install
 
 images: install
 	$(BIN)/python tools/make_images.py images
+
+book: install
+	$(BIN)/python tools/build_book.py --out build/book
 
 lines:
 	$(PYTHON) tools/line_counts.py
