@@ -20,7 +20,7 @@ function sigmoid(z) {
 }
 
 // Paint `canvas` with value(u, v) over box² on the cividis lookup table, u to the right,
-// v upwards; `contour`: mark the 0.5 line two pixels wide, black on the 1 side, white on 0.
+// v upwards; `contour`: mark the 0.5 line, black on the 1 side, white on the 0 side.
 function paintMap(canvas, box, lut, value, contour) {
   const n = canvas.width;
   const [lo, hi] = box;
@@ -38,7 +38,8 @@ function paintMap(canvas, box, lut, value, contour) {
       const i = k % n;
       const differs = (i < n - 1 && values[k + 1] > 0.5 !== side)
         || (i > 0 && values[k - 1] > 0.5 !== side)
-        || (k + n < n * n && values[k + n] > 0.5 !== side) || (k >= n && values[k - n] > 0.5 !== side);
+        || (k + n < n * n && values[k + n] > 0.5 !== side)
+        || (k >= n && values[k - n] > 0.5 !== side);
       if (differs) rgb = side ? [0, 0, 0] : [255, 255, 255];
     }
     image.data.set([rgb[0], rgb[1], rgb[2], 255], 4 * k);
@@ -89,7 +90,7 @@ function samplesMarkup(points, run, sx, sy, look, fs, square) {
       const [lx, ly] = [px + dx * fs, py + dy * fs];
       const out = lx < square[0] + fs || lx > square[1] - fs || ly < square[2] + 0.5 * fs
         || ly > square[3] - 0.5 * fs;
-      return Math.min(1e9, ...others.map(([ox, oy]) => Math.hypot((ox - lx) / 2, oy - ly)))
+      return Math.min(3 * fs, ...others.map(([ox, oy]) => Math.hypot((ox - lx) / 2, oy - ly)))
         - (out ? 1.2 * fs : 0);
     };
     const best = PLACES.reduce((a, b) => (score(b) > score(a) + 1e-9 ? b : a));
@@ -139,6 +140,8 @@ export default {
       const canvas = h("canvas", { "aria-hidden": "true", class: "nnfs-map" });
       const svg = svgPanel(1, 1, name);
       svg.style.position = "relative"; // above the canvas, which is positioned too
+      // The input map's 0.5 line is one black and one white pixel: kept crisp when scaled up.
+      if (name === "input space") canvas.style.imageRendering = "pixelated";
       holder.append(canvas, svg);
       return { holder, canvas, svg };
     });
@@ -173,7 +176,9 @@ export default {
         svg.setAttribute("height", height * fs);
         Object.assign(canvas.style, { left: `${left * fs}px`, top: `${top * fs}px`,
                                       width: `${side * fs}px`, height: `${side * fs}px` });
-        const n = Math.round(side * fs * ratio);
+        // Half the screen's resolution, at most 128 pixels a side: the maps are smooth, and
+        // two of them repaint within a frame while scrubbing (benchmarks/bench_browser_hidden.py).
+        const n = Math.min(128, Math.round((side * fs * ratio) / 2));
         if (canvas.width !== n) canvas.width = canvas.height = n;
       });
       // The hidden plane: the output neuron's map sigmoid(w1 a1 + w2 a2), its line, the points.
