@@ -37,6 +37,9 @@ myst_enable_extensions = ["dollarmath", "amsmath"]
 # "#What-is-an-Artificial-Neural-Network?"): the same slugs, as HTML ids, resolve here.
 myst_heading_anchors = 6
 myst_heading_slug_func = "book_slugs.jupyterlab_slug"
+# Warnings fail the build (a link that does not resolve), except a skipped heading level
+# (# then ###): JupyterLab shows it as written, and so does the book.
+suppress_warnings = ["myst.header"]
 
 html_theme = "sphinx_book_theme"
 html_title = "nnfs: a neural network from scratch"
