@@ -127,7 +127,7 @@ def test_ignored_outputs_are_rare_and_only_for_widgets_or_timings():
             text = source(cell)
             if IGNORE_MARK in text:
                 ignored += 1
-                assert re.search(r"Explorer\(|interact\(|%%?timeit?\b", text), (
+                assert re.search(r"Explorer\(|Stepper\(|interact\(|%%?timeit?\b", text), (
                     f"{path.name}: {IGNORE_MARK} on a cell that shows no widget or timing")
     assert ignored <= 0.15 * total, f"{ignored} of {total} code cells escape comparison"
 
