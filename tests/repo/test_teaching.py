@@ -20,6 +20,8 @@ its parts and a timing of one class period, every demonstration referred to in t
 prose, and every decimal number of the prose printed by the notebooks it is about.
 """
 
+import ast
+import importlib
 import json
 import re
 from decimal import Decimal
@@ -29,11 +31,15 @@ import numpy as np
 import pytest
 from test_prose_numbers import ALLOWED, _backed, _output_text, output_numbers, prose_numbers
 
+from nnfs_lib import network
 from nnfs_lib.datasets import xor
+from nnfs_lib.explorers.hidden_view import HiddenViewExplorer
 from nnfs_lib.explorers.lab import LabExplorer
 from nnfs_lib.explorers.small_explorers import ActivationExplorer, LossExplorer, NeuronExplorer
+from nnfs_lib.explorers.stepper import BackpropStepper
 from nnfs_lib.explorers.training import TrainingExplorer
-from nnfs_lib.explorers.training_settings import TrainingSettings
+from nnfs_lib.explorers.training_settings import initial_weights
+from nnfs_lib.lab import many
 from nnfs_lib.network import NeuralNetwork
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,12 +74,21 @@ EXPLORERS = {
         cls=NeuronExplorer, args=set(),
         controls={name for name, *_ in NeuronExplorer.CONTROLS},
         metrics={"z": False, "output": False}),
+    "BackpropStepper": dict(
+        cls=BackpropStepper, args={"seed", "learning_rate", "sample", "step"},
+        controls={"step", "sample"},
+        metrics={"loss": False, "y_hat": False, "delta2": False, "grad2": False,
+                 "weights2_change": False, "iteration": False}),
+    "HiddenViewExplorer": dict(
+        cls=HiddenViewExplorer, args={"seed", "iterations"}, controls={"time"},
+        metrics={"separated_shown": False, "first_separated": False, "loss_shown": False,
+                 "predictions_shown": False}),
     "LossExplorer": dict(
         cls=LossExplorer, args=set(),
         controls={"which", *(name for name, *_ in LossExplorer.CONTROLS)},
         metrics={"loss": False, "slope": False, "value": False}),
 }
-OPERATORS = ("above", "below", "between", "near", "equals", "rounds_to")
+OPERATORS = ("above", "below", "between", "near", "equals", "rounds_to", "signs")
 KEYS = {"id", "notebook", "explorer", "args", "steps", "expect"}
 ID = re.compile(r"^(\d\d)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 FENCE = re.compile(r"^```(.*)$", re.M)
@@ -209,16 +224,15 @@ def parse_demonstrations(text):
 
 
 # -- building a demonstration and measuring its outcome ------------------------------------------
-def build(demo, settings=None):
-    """The demonstration's explorer after its steps (or a training explorer from ``settings``)."""
+def build(demo):
+    """The demonstration's explorer, built as its notebook cell does, after its steps."""
     spec = EXPLORERS[demo["explorer"]]
-    if settings is not None:
-        return spec["cls"](settings, raise_errors=True, **demo["args"])
     explorer = spec["cls"](raise_errors=True, **demo["args"])
     for step in demo["steps"]:
         if "press" in step:
             getattr(explorer, step["press"])()
-        elif demo["explorer"] == "TrainingExplorer":
+        elif demo["explorer"] in ("TrainingExplorer", "BackpropStepper",
+                                  "HiddenViewExplorer"):  # controls that are traits
             for name, value in step["set"].items():
                 if name in WEIGHT_LABELS:  # one weight slider: the browser sends the matrix
                     layer, i, j = WEIGHT_LABELS[name]
@@ -232,7 +246,7 @@ def build(demo, settings=None):
                         explorer.weights2 = column
                 else:
                     setattr(explorer, name, value)
-        else:
+        else:  # the slider explorers hold their controls in ``values``
             explorer.set(**step["set"])
     return explorer
 
@@ -261,6 +275,23 @@ def measure(explorer, what, at=None):
             return trained.predict(np.array(run["inputs"])).ravel().tolist()
         if what == "identical_hidden_units":
             return bool((weights1 == weights1[:, :1]).all() and (weights2 == weights2[0]).all())
+    if isinstance(explorer, HiddenViewExplorer):  # the iteration the scrubber shows
+        run = explorer.run
+        if what == "first_separated":
+            return run["first_solved"]
+        shown = run["steps"].index(explorer.time)
+        if what == "separated_shown":
+            return run["solved"][shown]
+        if what == "loss_shown":
+            return float(_floats(run["loss"])[shown])
+        return _floats(run["outputs"]).reshape(len(run["steps"]), 4)[shown].tolist()
+    if isinstance(explorer, BackpropStepper):  # the view the sample selector shows
+        data = explorer.data
+        if what == "iteration":
+            return data["iteration"]
+        if what == "weights2_change":
+            return (np.array(data["new_weights2"]) - np.array(data["weights2"])).tolist()
+        return data["views"][explorer.sample][what]
     view = explorer.view
     if isinstance(explorer, LabExplorer):
         if what == "success_rate":
@@ -296,7 +327,9 @@ def holds(value, expectation):
     if operator == "between":
         return bound[0] <= value <= bound[1]
     if operator == "near":
-        return abs(value - bound[0]) <= bound[1]
+        return bool(np.all(np.abs(np.subtract(value, bound[0])) <= bound[1]))  # or lists
+    if operator == "signs":
+        return value is not None and np.array_equal(np.sign(value), bound)
     if operator == "rounds_to":
         return value is not None and np.array_equal(np.round(value), bound)
     return value == bound
@@ -324,48 +357,98 @@ def test_each_demonstration_does_what_the_guide_says(demo):
         assert holds(value, expectation), f"{describe(demo)}: {expectation} but got {value}"
 
 
-def _seeded(demo):
-    """A training demonstration whose starting weights come from a seed (none typed in)."""
-    return demo["explorer"] == "TrainingExplorer" and not any(
-        step.get("press") in ("all_equal", "all_zero")
-        or set(step.get("set", {})) & set(WEIGHT_LABELS) for step in demo["steps"])
+def _drawn(demo):
+    """Does the demonstration start from weights drawn from a seed (none typed in)?"""
+    if demo["explorer"] in ("ActivationExplorer", "NeuronExplorer"):
+        return False  # no network: their numbers are the sliders'
+    return not any(step.get("press") in ("all_equal", "all_zero")
+                   or set(step.get("set", {})) & set(WEIGHT_LABELS) for step in demo["steps"])
 
 
-SEEDED = [demo for demo in DEMONSTRATIONS if _seeded(demo)]
+DRAWN = [demo for demo in DEMONSTRATIONS if _drawn(demo)]
 
 
-@pytest.mark.parametrize("demo", SEEDED, ids=[d["id"] for d in SEEDED])
+@pytest.mark.parametrize("demo", DRAWN, ids=[d["id"] for d in DRAWN])
 @pytest.mark.parametrize("nudge", [1, 2, 3])
-def test_seeded_demonstrations_survive_a_one_ulp_nudge_of_every_starting_weight(demo, nudge):
-    settings = build(demo).settings
-    shown = settings.time
-    signs = np.random.default_rng(nudge)
+def test_demonstrations_survive_a_one_ulp_nudge_of_every_drawn_weight(demo, nudge, monkeypatch):
+    """As tests/perturbation/sitecustomize.py does for the notebooks: every weight the
+    library draws moves one ulp up or down, and the outcome must not change."""
+    draw, signs = network.draw_weights, np.random.default_rng(nudge)
 
-    def moved(weights):
+    def nudged(generator, shape, init_scale=1.0):
+        weights = draw(generator, shape, init_scale)
         return np.nextafter(weights, np.where(signs.random(weights.shape) < 0.5, -np.inf, np.inf))
 
-    settings = TrainingSettings(
-        iterations=settings.iterations, learning_rate=settings.learning_rate,
-        seed=settings.seed, init_scale=settings.init_scale, weights1=moved(settings.weights1),
-        weights2=moved(settings.weights2), log_scale=settings.log_scale)
-    explorer = build(demo, settings)
-    if shown is not None:  # the time slider last: every retrain shows the end
-        explorer.time = shown
+    monkeypatch.setattr(network, "draw_weights", nudged)
+    monkeypatch.setattr(many, "draw_weights", nudged)  # the lab's own name for it
+    explorer = build(demo)
+    assert not np.array_equal(initial_weights(0)[0], draw(np.random.default_rng(0), (3, 4)))
     for expectation in demo["expect"]:
         value = measure(explorer, expectation["what"], expectation.get("at"))
         assert holds(value, expectation), f"{describe(demo)}, nudged: {expectation}, got {value}"
 
 
+def _constants(tree):
+    """``{name: value}`` of the notebook's assignments of literals (``SEED = 0``) and of the
+    numbers it imports (``from nnfs_lib.plots.hidden_plane import SEED``)."""
+    found = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            module = importlib.import_module(node.module)
+            for alias in node.names:
+                value = getattr(module, alias.name, None)
+                if isinstance(value, (int, float, str)):
+                    found[alias.asname or alias.name] = value
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(
+                node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                pass
+    return found
+
+
+def explorer_calls(notebook, name):
+    """The keyword arguments of every call ``name(...)`` in the notebook's code cells."""
+    source = "\n".join(
+        line for cell in json.loads(notebook.read_text())["cells"] if cell["cell_type"] == "code"
+        for line in "".join(cell["source"]).splitlines() if not line.lstrip().startswith("%"))
+    tree = ast.parse(source)
+    constants = _constants(tree)
+    calls = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == name:
+            calls.append({keyword.arg: constants[keyword.value.id]
+                          if isinstance(keyword.value, ast.Name) else
+                          ast.literal_eval(keyword.value) for keyword in node.keywords})
+    return calls
+
+
 @pytest.mark.parametrize("demo", DEMONSTRATIONS, ids=[d["id"] for d in DEMONSTRATIONS])
 def test_each_demonstration_names_an_explorer_its_notebook_builds(demo):
-    code = "".join("".join(cell["source"]) for cell in json.loads(
-        NOTEBOOKS[demo["notebook"]].read_text())["cells"] if cell["cell_type"] == "code")
-    call = demo["explorer"] + "(" + ", ".join(
-        f"{name}={value!r}" for name, value in demo["args"].items()) + ")"
-    assert call in code, f"{describe(demo)}: notebook {demo['notebook']} never runs {call}"
+    calls = explorer_calls(NOTEBOOKS[demo["notebook"]], demo["explorer"])
+    assert demo["args"] in calls, (f"{describe(demo)}: notebook {demo['notebook']} builds "
+                                   f"{demo['explorer']} with {calls}, not {demo['args']}")
+
+
+def test_the_notebook_calls_are_read_with_their_arguments():
+    assert explorer_calls(NOTEBOOKS["06"], "TrainingExplorer") == [{"compact": True}]
+    assert explorer_calls(NOTEBOOKS["08"], "TrainingExplorer") == [{}]
+    assert explorer_calls(NOTEBOOKS["05"], "TrainingExplorer") == []
 
 
 # -- the prose around them -----------------------------------------------------------------------
+def test_a_copy_of_a_demonstration_elsewhere_is_the_same_demonstration():
+    """A plain ``json`` block with an id (the guide's example) repeats that demonstration."""
+    copies = [json.loads(body) for info, body, _ in fenced_blocks(TEXT) if info == "json"]
+    demos = {demo["id"]: demo for demo in DEMONSTRATIONS}
+    assert copies
+    for copy in copies:
+        original = {key: value for key, value in demos[copy["id"]].items()
+                    if key not in ("lesson", "line") and value not in ({}, [])}
+        assert copy == original, copy["id"]
+
+
 def lessons(text):
     """``{number: section text}`` of the lessons, each from its heading to the next."""
     marks = list(LESSON.finditer(text))
