@@ -181,8 +181,7 @@ def hidden_view(seed=SEED, iterations=ITERATIONS, times=None):
                 target[...] = saved
             _hidden_panel(row[0], shown.weights1, shown.weights2, x, y, time)
             _input_panel(row[1], shown, x, y, time)
-        fig.suptitle(f"Two hidden units learn XOR (seed {seed}): the hidden layer moves the "
-                     "points until one line separates them")
+        fig.suptitle(f"Two hidden units learn XOR (seed {seed}): the start and the end")
         handles = [
             Line2D([], [], marker="o", color=BLUE, markeredgecolor=BLACK, linestyle="",
                    markersize=12, label="target 0"),
