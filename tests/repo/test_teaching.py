@@ -77,8 +77,9 @@ EXPLORERS = {
     "BackpropStepper": dict(
         cls=BackpropStepper, args={"seed", "learning_rate", "sample", "step"},
         controls={"step", "sample"},
-        metrics={"loss": False, "y_hat": False, "delta2": False, "grad2": False,
-                 "weights2_change": False, "iteration": False}),
+        metrics={"loss": False, "y_hat": False, "d_output": False, "delta2": False, "grad2": False,
+                 "delta1_at": True, "grad1_at": True, "weights2_change": False,
+                 "iteration": False}),
     "HiddenViewExplorer": dict(
         cls=HiddenViewExplorer, args={"seed", "iterations"}, controls={"time"},
         metrics={"separated_shown": False, "first_separated": False, "loss_shown": False,
@@ -291,7 +292,13 @@ def measure(explorer, what, at=None):
             return data["iteration"]
         if what == "weights2_change":
             return (np.array(data["new_weights2"]) - np.array(data["weights2"])).tolist()
-        return data["views"][explorer.sample][what]
+        view = data["views"][explorer.sample]
+        if what == "delta1_at":  # hidden unit ``at`` of the one sample shown
+            (row,) = view["delta1"]
+            return row[at]
+        if what == "grad1_at":  # the row of weights1 from input ``at``: four numbers
+            return view["grad1"][at]
+        return view[what]
     view = explorer.view
     if isinstance(explorer, LabExplorer):
         if what == "success_rate":
