@@ -155,10 +155,19 @@ TOUCH = 2.5
 
 
 def _no_overlap(host, step):
-    """No two texts of the diagram overlap (the node names sit inside their circles)."""
-    boxes = host.evaluate("""el => [...el.querySelectorAll('svg text')].map(t => {
+    """No two texts of the diagram overlap, and no text covers a node other than its own
+    (a node's name or value sits inside its circle)."""
+    boxes, circles = host.evaluate("""el => [[...el.querySelectorAll('svg text')],
+        [...el.querySelectorAll('svg circle')]].map(all => all.map(t => {
         const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom,
-        t.textContent]; })""")
+        t.textContent]; }))""")
+    for a in boxes:
+        centre = ((a[0] + a[2]) / 2, (a[1] + a[3]) / 2)
+        for c in circles:
+            inside = c[0] <= centre[0] <= c[2] and c[1] <= centre[1] <= c[3]
+            apart = (a[2] <= c[0] + TOUCH or c[2] <= a[0] + TOUCH or a[3] <= c[1] + TOUCH
+                     or c[3] <= a[1] + TOUCH)
+            assert inside or apart, f"step {step}: {a[4]!r} covers a node"
     for k, a in enumerate(boxes):
         for b in boxes[k + 1:]:
             apart = (a[2] <= b[0] + TOUCH or b[2] <= a[0] + TOUCH or a[3] <= b[1] + TOUCH
@@ -172,8 +181,24 @@ def _click(page, host, name):
     wait_painted(page, host, painted)
 
 
+def _notebook_right(page):
+    """Where the notebook's visible area ends on the right, in px."""
+    return page.evaluate("""panel => { const box = document.querySelector(panel
+        + ' .jp-WindowedPanel-outer') || document.querySelector(panel);
+        return Math.min(box.getBoundingClientRect().right, innerWidth); }""", PANEL)
+
+
+def _inside_notebook(page, host, step):
+    """Nothing of the explorer reaches past the notebook's visible width (cut off)."""
+    right = host.evaluate("el => Math.max(...[...el.querySelectorAll('*')]"
+                          ".map(e => e.getBoundingClientRect().right))")
+    edge = _notebook_right(page)
+    assert right <= edge, f"step {step} reaches {right} px, the notebook ends at {edge}"
+
+
 def _walk(page, host, data, shots, prefix):
-    """Steps 1-8 (and back), sample 2, next iteration: each click draws a new picture."""
+    """Steps 1-8 (and back), sample 2, next iteration: each click draws a new picture;
+    nothing overlaps or is cut off."""
     host.evaluate("el => el.scrollIntoView({block: 'start'})")
     seen = []
     for step in range(1, 9):
@@ -183,25 +208,25 @@ def _walk(page, host, data, shots, prefix):
         assert f"step {step} of 8" in host.locator(".nnfs-headline").inner_text()
         _check_numbers(host, data, step, "all")
         _no_overlap(host, step)
+        _inside_notebook(page, host, step)
         seen.append(_drawing(host))
         assert seen[-1] not in seen[:-1], f"step {step} drew what an earlier step drew"
         if shots is not None:
             page.screenshot(path=str(shots / f"{prefix}_step{step}.png"))
     _click(page, host, "restart")
     assert _drawing(host) == seen[0]
-    for step in (1, 5, 7):  # one sample: its own share of every number
+    painted = frames(host)
+    host.get_by_label("show").select_option("2")  # one sample: its own share of every number
+    wait_painted(page, host, painted)
+    for step in range(1, 9):
         host.evaluate(f"el => el.nnfs.go({step})")
-        painted = frames(host)
-        host.get_by_label("show").select_option("2")
-        wait_painted(page, host, painted)
         assert _drawing(host) != seen[step - 1]
         _check_numbers(host, data, step, "2")
         _no_overlap(host, step)
-        host.get_by_label("show").select_option("all")
-    if shots is not None:
-        host.get_by_label("show").select_option("2")
-        page.screenshot(path=str(shots / f"{prefix}_sample2.png"))
-        host.get_by_label("show").select_option("all")
+        _inside_notebook(page, host, step)
+        if shots is not None and step in (1, 5, 7):
+            page.screenshot(path=str(shots / f"{prefix}_sample2_step{step}.png"))
+    host.get_by_label("show").select_option("all")
     host.evaluate("el => el.nnfs.go(8)")
     before = _drawing(host)
     host.get_by_role("button", name="next iteration", exact=True).click()
@@ -244,15 +269,6 @@ def test_notebook7_at_150_percent_zoom(opened, tmp_path):
     page, errors = opened("/notebooks/stepper.ipynb", 853, 480, scale=1.5)
     assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
     host = widget_host(page, 0)
-    edge = page.evaluate("""panel => { const box = document.querySelector(panel
-        + ' .jp-WindowedPanel-outer') || document.querySelector(panel);
-        return Math.min(box.getBoundingClientRect().right, innerWidth); }""", PANEL)
-    for step in range(1, 9):
-        host.evaluate(f"el => el.nnfs.go({step})")
-        right = host.evaluate("el => Math.max(...[...el.querySelectorAll('*')]"
-                              ".map(e => e.getBoundingClientRect().right))")
-        assert right <= edge, f"step {step} reaches {right} px, the notebook ends at {edge}"
-    host.evaluate("el => el.nnfs.go(1)")
     _walk(page, host, _expected(), tmp_path, "nb7_zoom150")
     _no_errors(page, errors)
     print("screenshots in", tmp_path)

@@ -8,10 +8,10 @@
 // It computes nothing: every number written comes from `data` (data-value holds it).
 
 const R = 1.15; // node radius, em
-const INPUTS = [5, 11, 17].map((y) => [2, y]);
-const HIDDEN = [2.3, 8.1, 13.9, 19.7].map((y) => [15, y]);
-const OUTPUT = [26.5, 11];
-const SIZE = [36, 21.6]; // the diagram's natural size, em
+const INPUTS = [5.6, 11.6, 17.6].map((y) => [1.6, y]);
+const HIDDEN = [2.9, 8.7, 14.5, 20.3].map((y) => [13, y]);
+const OUTPUT = [26, 11.6];
+const SIZE = [36.4, 23.2]; // the diagram's natural size, em
 const EDGE1_AT = 0.75; // an input -> hidden edge's number sits 3/4 of the way to the unit
 const COLUMN = 4.4; // em between the columns of numbers beside a node
 const LABELS = { z1: "z₁", a1: "a₁", z2: "z₂", y_hat: "ŷ", d_output: "∂L/∂ŷ", slope2: "σ′(z₂)",
@@ -40,12 +40,6 @@ function n(value, tag = "span") {
   return `<${tag} class="nnfs-num" data-value="${value}">${num(value)}</${tag}>`;
 }
 
-function table(rows, head, cells) {
-  return `<table class="nnfs-matrix"><tr><th></th>${head.map((t) => `<th>${t}</th>`).join("")}`
-    + `</tr>${rows.map((label, i) => `<tr><th>${label}</th>${cells[i].map((v) => `<td>${n(v)}`
-      + "</td>").join("")}</tr>`).join("")}</table>`;
-}
-
 const units = ["h1", "h2", "h3", "h4"];
 const rowName = (x) => `(${x[0]}, ${x[1]})`;
 
@@ -64,10 +58,9 @@ function formula(k, v, data) {
       units.forEach((_, j) => line(`h${j + 1}: z = ${x.map((xi, i) => `${n(xi)}·${n(w1[i][j])}`)
         .join(" + ")} = ${n(v.z1[0][j])}, a = σ(${n(v.z1[0][j])}) = ${n(v.a1[0][j])}`));
     } else {
-      line(`z₁ (rows: samples ${rows.join(", ")})`);
-      lines.push(table(rows, units, v.z1));
-      line("a₁ = σ(z₁)");
-      lines.push(table(rows, units, v.a1));
+      units.forEach((_, j) => line(`h${j + 1}: z = ${[0, 1, 2].map((i) => `x${SUB[i]}·`
+        + `${n(w1[i][j])}`).join(" + ")}, a = σ(z)`));
+      line(`Beside each unit: z and a of each sample, one line per row ${rows.join(", ")}.`);
     }
   } else if (k === 1) {
     line("z₂ = a₁ W₂, ŷ = σ(z₂)");
@@ -97,20 +90,23 @@ function formula(k, v, data) {
       units.forEach((_, j) => line(`h${j + 1}: ${n(v.delta2[0])}·${n(w2[j])}·${n(v.slope1[0][j])}`
         + ` = ${n(v.delta1[0][j])}`));
     } else {
-      line(`δ₁ (rows: samples ${rows.join(", ")})`);
-      lines.push(table(rows, units, v.delta1));
+      units.forEach((_, j) => line(`h${j + 1}: δ₁ = δ₂·${n(w2[j])}·σ′(z₁), each row`));
+      line(`Beside each unit: σ′(z₁) and δ₁ of each sample, one line per row ${rows.join(", ")};`
+        + " δ₂ of each row is step 4's.");
     }
   } else if (k === 6) {
     line(`∂L/∂W₁ = xᵀ δ₁${one ? `: x = (${x.map((xi) => n(xi)).join(", ")}) times δ₁`
-      : ", each entry the four rows' shares added"}`);
-    lines.push(table(["x₁", "x₂", "x₃"], units, v.grad1));
+      : ", each entry the four rows' shares added"}; the edges into each unit:`);
+    units.forEach((_, j) => line(`h${j + 1}${one ? ` (δ₁ = ${n(v.delta1[0][j])})` : ""}`
+      + ` ← x₁, x₂, x₃: ${[0, 1, 2].map((i) => n(v.grad1[i][j])).join(", ")}`));
   } else {
     line(`W ← W − η ∂L/∂W, η = ${n(data.learning_rate)}, ∂L/∂W of all four rows`);
     const g = data.views.all;
     units.forEach((_, j) => line(`h${j + 1} → ŷ: ${n(w2[j])} − ${n(data.learning_rate)}·`
       + `${n(g.grad2[j])} = ${n(data.new_weights2[j])}`));
-    line("new W₁ (rows: inputs x₁, x₂, x₃)");
-    lines.push(table(["x₁", "x₂", "x₃"], units, data.new_weights1));
+    line("new W₁, the edges into each unit:");
+    units.forEach((_, j) => line(`h${j + 1} ← x₁, x₂, x₃: ${[0, 1, 2].map((i) =>
+      n(data.new_weights1[i][j])).join(", ")}`));
   }
   lines.push(`<div class="nnfs-note">${NOTES[k]}</div>`);
   return lines.join("");
