@@ -60,11 +60,13 @@ EXPLORERS = {
         controls={"iterations", "learning_rate", "seed", "init_scale", "log_scale", "time",
                   *WEIGHT_LABELS},
         metrics={"final_loss": False, "loss_at": True, "loss_shown": False,
-                 "plateau_end": False, "predictions": False, "identical_hidden_units": False}),
+                 "plateau_end": False, "predictions": False, "predictions_shown": False,
+                 "identical_hidden_units": False}),
     "LabExplorer": dict(
         cls=LabExplorer, args=set(),
         controls={name for name, *_ in LabExplorer.CONTROLS},
-        metrics={"success_rate": False, "median_failed_loss": False}),
+        metrics={"success_rate": False, "median_failed_loss": False, "curves_lowest_at": True,
+                 "curves_falling_at_end": False}),
     "ActivationExplorer": dict(
         cls=ActivationExplorer, args=set(),
         controls={name for name, *_ in ActivationExplorer.CONTROLS},
@@ -261,7 +263,8 @@ def measure(explorer, what, at=None):
     if isinstance(explorer, TrainingExplorer):
         run = explorer.run
         loss, steps = _floats(run["step_loss"]), run["steps"]
-        weights = _floats(run["weights"]).reshape(len(steps), 16)[-1]
+        shown = steps.index(explorer.time) if what == "predictions_shown" else -1
+        weights = _floats(run["weights"]).reshape(len(steps), 16)[shown]
         weights1, weights2 = weights[:12].reshape(3, 4), weights[12:].reshape(4, 1)
         if what == "final_loss":
             return float(loss[-1])
@@ -270,7 +273,7 @@ def measure(explorer, what, at=None):
         if what == "plateau_end":
             below = np.flatnonzero(loss < 0.9)
             return int(steps[below[0]]) if below.size else None
-        if what == "predictions":
+        if what in ("predictions", "predictions_shown"):
             x, y = xor()
             trained = NeuralNetwork(x, y, weights1=weights1, weights2=weights2)
             return trained.predict(np.array(run["inputs"])).ravel().tolist()
@@ -304,6 +307,11 @@ def measure(explorer, what, at=None):
         if what == "success_rate":
             solved, failed = sum(view["solved"]), sum(view["failed"])
             return solved / (solved + failed)
+        curves = _floats(view["curves"]).reshape(view["curve_count"], -1)  # one row per start
+        if what == "curves_lowest_at":
+            return float(curves[:, at].min())
+        if what == "curves_falling_at_end":  # every curve lower than 100 iterations before
+            return bool((curves[:, -1] < curves[:, -101]).all())
         result = explorer.result
         failed = result.final_loss[~result.solved]
         return float(np.median(failed)) if failed.size else None
