@@ -6,8 +6,9 @@ clicks through the 8 steps, a sample and "next iteration": each click changes th
 drawing, every number on screen carries (``data-value``) a value of the iteration
 that Python computes here independently (a fresh ``BackpropStepper``, the library's
 ``backprop()``) and its text is that value to 3 significant digits, the edges show
-exactly the step's gradients or new weights, no two labels of the diagram overlap
-and no error shows; at 150 % zoom nothing reaches past the notebook's visible width.
+exactly the step's gradients or new weights, no two labels of the diagram overlap and
+none covers a node, nothing reaches past the notebook's visible width, "back to
+iteration 0" draws the fresh stepper's picture again, and no error shows.
 A screenshot per step is saved under the test's temporary directory (paths printed).
 Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails.
 
@@ -236,6 +237,12 @@ def _walk(page, host, data, shots, prefix):
     assert host.evaluate("el => el.nnfs.state().step") == 1
     assert _drawing(host) != before
     _check_numbers(host, _expected(1), 1, "all")
+    # back to iteration 0: the same picture as the fresh stepper's first step
+    host.get_by_role("button", name="back to iteration 0", exact=True).click()
+    page.wait_for_function("el => el.querySelector('.nnfs-headline').textContent"
+                           ".startsWith('Iteration 0 ')", arg=host.element_handle(),
+                           timeout=20_000)
+    assert _drawing(host) == seen[0]
     assert host.locator(".nnfs-error").inner_text() == ""
 
 
