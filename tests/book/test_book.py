@@ -40,7 +40,7 @@ WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: Markdown links of the notebooks: [text](target), images excluded.
 MARKDOWN_LINK = re.compile(r"(?<!!)\[[^\]]*\]\(([^)\s]+)\)")
 MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
-#: Build + browser checks together, build included (printed; a failure on CI past it).
+#: Build + browser checks together, build included: printed, not asserted (no timed tests).
 BUDGET_SECONDS = 120
 
 
@@ -229,8 +229,6 @@ def pages(site, browser, book, tmp_path_factory):
     context.close()
     elapsed = time.monotonic() - start + book[1]
     print(f"book build + browser checks took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)")
-    if elapsed > BUDGET_SECONDS and os.environ.get("CI") == "true":
-        pytest.fail(f"book tests took {elapsed:.1f} s, budget {BUDGET_SECONDS} s")
 
 
 def _wait_typeset(page):

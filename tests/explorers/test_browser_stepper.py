@@ -41,8 +41,9 @@ from nnfs_lib.explorers.stepper import STEPS, BackpropStepper
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-#: This file's budget, server start included (CI=true): the issue allows a minute more
-#: for the stepper and the hidden-layer explorer together.
+#: This file's time budget, server start included: printed, not asserted (speed is measured
+#: by benchmarks/, never by timed tests); the issue allows a minute more for the stepper and
+#: the hidden-layer explorer together.
 BUDGET_SECONDS = 30
 
 
@@ -65,8 +66,6 @@ def lab(tmp_path_factory):
         yield server
     elapsed = time.monotonic() - start
     print(f"stepper browser tests took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)")
-    if elapsed > BUDGET_SECONDS and os.environ.get("CI") == "true":
-        pytest.fail(f"stepper browser tests took {elapsed:.1f} s, budget {BUDGET_SECONDS} s")
 
 
 @pytest.fixture(scope="module")
