@@ -7,10 +7,13 @@ environment, from its own folder. Afterwards everything that would change from
 one run to the next is removed, so running this twice leaves ``git diff``
 empty: cell timings, widget state and widget-view outputs (random model ids;
 the cell's plain-text fallback is kept), and the kernelspec is normalised.
+The cells' slide metadata is set by ``tools/slides.py``'s rules.
 """
 
 import sys
 from pathlib import Path
+
+import slides  # tools/slides.py, beside this file
 
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -64,7 +67,7 @@ def execute(path, timeout=300):
     client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
-    nbformat.write(normalise(nb), path)
+    nbformat.write(slides.apply(normalise(nb)), path)
 
 
 def main(paths):
