@@ -2,13 +2,14 @@
 
 A copy of the series' notebooks is served by a private JupyterLab. Notebook 08
 runs, its slideshow starts (the ``deck:start`` command, as the notebook
-toolbar's deck button), Space moves through the slides until the training
-explorer's slide: the explorer is alone on it and on screen, and a drag of its
-first slider changes the picture. Then JupyterLab's content font size is
-increased through its settings (Settings → Theme → Increase Content Font Size),
-and Presentation Mode is switched on (View → Presentation Mode): each enlarges
-the explorer's controls and its drawn labels. Screenshots of a few slides are
-saved under the test's temporary directory (the paths are printed).
+toolbar's deck button), Space moves through the slides (each inside the
+1280x720 window) until the training explorer's slide: the explorer is alone on
+it and on screen, and a drag of its first slider changes the picture. Then
+JupyterLab's content font size is increased through its settings (Settings →
+Theme → Increase Content Font Size), and Presentation Mode is switched on (View
+→ Presentation Mode): each enlarges the explorer's controls and drawn labels.
+Screenshots of a few slides are saved under the test's temporary directory
+(the paths are printed).
 Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails.
 
     .venv/bin/python -m pytest tests/explorers/test_browser_slides.py -p no:cacheprovider \
@@ -36,6 +37,12 @@ BUDGET_SECONDS = 60
 ON_SLIDE = f"""() => [...document.querySelectorAll('{PANEL} .jp-Cell')]
     .map((cell, k) => cell.classList.contains('jp-deck-mod-visible') ? k : -1)
     .filter(k => k >= 0)"""
+#: The top and bottom (px) of what the current slide shows.
+EXTENT = f"""() => {{
+    const r = [...document.querySelectorAll('{PANEL} .jp-Cell.jp-deck-mod-visible')]
+        .map(cell => cell.getBoundingClientRect());
+    return [Math.min(...r.map(b => b.top)), Math.max(...r.map(b => b.bottom))];
+}}"""
 #: The explorer's control font size and the height of a drawn label (the first
 #: input node's name in the weights diagram), both in CSS px; argument: its cell.
 SIZES = f"""k => {{
@@ -117,6 +124,8 @@ def test_slideshow_reaches_the_explorer_and_its_slider_redraws(deck):
     page.screenshot(path=str(shots / "slide_title.png"))
     steps, shown = 0, [0]
     while explorer not in shown:
+        top, bottom = page.evaluate(EXTENT)
+        assert top >= 0 and bottom <= 720, f"cells {shown} reach from {top} to {bottom} px"
         shown = _next_slide(page)
         steps += 1
         assert steps < 60, "Space never reached the explorer's slide"
@@ -164,6 +173,9 @@ def test_font_size_setting_and_presentation_mode_enlarge_the_explorer(deck):
     assert _sizes_after(page, explorer, "apputils:decr-font-size", font) == [control, label]
     presentation = "application:toggle-presentation-mode"
     shown_control, shown_label = _sizes_after(page, explorer, presentation)
+    print(f"control font, label height (px): {control}, {label:.1f} by default; "
+          f"{bigger_control}, {bigger_label:.1f} one step larger; "
+          f"{shown_control}, {shown_label:.1f} in Presentation Mode")
     page.screenshot(path=str(shots / "slide_explorer_presentation_mode.png"))
     assert shown_control > control and shown_label > label * 1.04, (
         "Presentation Mode did not enlarge the explorer",
