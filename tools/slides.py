@@ -8,9 +8,10 @@ Usage: ``python tools/slides.py notebooks/*.ipynb`` (rewrites each file's
 1. The first cell starts a ``slide``; so does every ``#`` or ``##`` heading,
    and every ``###`` heading starts a ``subslide``: one idea per slide.
 2. A live explorer (a code cell marked ``# NBVAL_IGNORE_OUTPUT`` that imports
-   from ``nnfs_lib.explorers``) is a ``subslide`` of its own: the cell after it
-   starts the next (sub)slide. Its static fallback figure, the code cell right
-   after it with an image output, is ``skip``ped: the live one is on screen.
+   from ``nnfs_lib.explorers``) is a ``slide`` of its own (the arrow keys reach
+   it too): the cell after it starts the next (sub)slide. Its static fallback
+   figure, the code cell right after it with an image output, is ``skip``ped:
+   the live one is on screen.
 3. Under ``## Exercises`` the code cells (the checker import, the answer
    stubs) are ``skip``ped and each exercise's text starts a ``subslide``.
 4. The text that reads a result (a markdown cell right after a code cell) is a
@@ -18,7 +19,11 @@ Usage: ``python tools/slides.py notebooks/*.ipynb`` (rewrites each file's
 5. A cell that would push its slide past what a 1280x720 projector shows in
    Presentation Mode (``SLIDE_HEIGHT``, estimated from line counts and the
    stored images' heights) starts a ``subslide`` instead: slides do not scroll.
-6. Every other cell is ``-``: it joins the slide above it.
+6. Every other cell is ``-``: it joins the slide above it (written as no
+   ``slideshow`` metadata, the default: jupyterlab-slideshow 0.3.4 misreads an
+   explicit ``"-"``, and a cell marked so never shows).
+
+Space walks every step in the notebook's order (fragments, subslides, slides).
 
 A cell taller than a whole slide by itself is shrunk on its slide only
 (``zoom``, in the cell styles that jupyterlab-slideshow reads from
@@ -35,7 +40,7 @@ from pathlib import Path
 
 #: Estimated content height in px that one slide may fill: 720 px of screen less
 #: the slideshow's margins, and less a margin for the estimate's error (measured
-#: in Chromium in Presentation Mode: from 0.4 to 1.3 times the real height).
+#: in Chromium in Presentation Mode, the real heights were up to 1.3 times it).
 SLIDE_HEIGHT = 540
 #: Estimated px per line of prose (wrapped at ``PROSE_WIDTH`` characters) and of code,
 #: at Presentation Mode's font sizes on a 1280 px wide slide.
@@ -158,7 +163,7 @@ def apply(notebook):
         metadata = cell.setdefault("metadata", {})
         metadata.pop("slideshow", None)
         metadata.pop(STYLES_KEY, None)
-        if kind != "-":  # "-" is the default; written out, jupyterlab-slideshow misreads it
+        if kind != "-":  # the default, left out (rule 6)
             metadata["slideshow"] = {"slide_type": kind}
         if kind != "skip" and zoom(cell) < 100:
             metadata[STYLES_KEY] = {"styles": {"": {PRESENTING: {"zoom": f"{zoom(cell)}%"}}}}
