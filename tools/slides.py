@@ -21,7 +21,7 @@ Usage: ``python tools/slides.py notebooks/*.ipynb`` (rewrites each file's
    stored images' heights) starts a ``subslide`` instead: slides do not scroll.
 6. Every other cell is ``-``: it joins the slide above it (written as no
    ``slideshow`` metadata, the default: jupyterlab-slideshow 0.3.4 misreads an
-   explicit ``"-"``, and a cell marked so never shows).
+   explicit ``"-"``: such a cell showed late, with the next fragment, or never).
 
 Space walks every step in the notebook's order (fragments, subslides, slides).
 
