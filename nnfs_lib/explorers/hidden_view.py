@@ -2,9 +2,10 @@
 
 A 3-2-1 network (``plots.hidden_plane.two_unit_run``) is trained once; every
 iteration's numbers go to the browser (``run``, ``view_data``): the weights,
-the four points in the hidden layer's coordinates (a1, a2), the output
-neuron's line w1 a1 + w2 a2 = 0 in that plane (through (0, 0): the output has
-no bias), each hidden unit's line a_j = 0.5 in the input plane, the
+the four points in the hidden layer's coordinates (h1, h2: the activations of
+hidden units 1 and 2), the output neuron's line v1 h1 + v2 h2 = 0 in that plane
+(v1, v2: the entries of weights2; through (0, 0): the output has no bias), each
+hidden unit's line h_j = 0.5 in the input plane, the
 predictions and the loss. ``static/hidden_view.js`` draws the hidden plane
 beside the input plane and replays the run (time scrubber, Play) without a
 message to the kernel::
@@ -44,9 +45,9 @@ def view_data(network, history):
     """What the browser replays of a ``two_unit_run``, as one dict.
 
     Float64 bytes, one row per recorded iteration (``steps``): ``weights`` (8: weights1
-    row by row, then weights2), ``hidden`` (8: a1, a2 of each sample), ``outputs`` (4),
+    row by row, then weights2), ``hidden`` (8: h1, h2 of each sample), ``outputs`` (4),
     ``line`` (4: the ends of the output's 0.5 line in the hidden plane, NaN if it misses
-    it), ``unit_lines`` (8: the ends of a1 = 0.5 and a2 = 0.5 in the input plane), ``loss``
+    it), ``unit_lines`` (8: the ends of h1 = 0.5 and h2 = 0.5 in the input plane), ``loss``
     (1). Also ``solved`` (does the line separate the points: every prediction on the side
     of its target), the data, the squares drawn and ``first_solved`` (None if never).
     """

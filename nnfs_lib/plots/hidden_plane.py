@@ -1,14 +1,15 @@
-"""The hidden layer's view of XOR (notebook 08): two hidden units, the four points in (a1, a2).
+"""The hidden layer's view of XOR (notebook 08): two hidden units, the four points in (h1, h2).
 
 A 3-2-1 network (the article's network with two hidden units instead of four)
-maps each XOR input x to a point a = sigmoid(x @ weights1) of the unit square,
-its hidden layer's coordinates (a1, a2). The output neuron answers
-sigmoid(a @ weights2), so it says "1" on one side of the straight line
-``weights2[0] * a1 + weights2[1] * a2 = 0`` and "0" on the other. That line
+maps each XOR input x to a point h = sigmoid(x @ weights1) of the unit square,
+its hidden layer's coordinates (h1, h2): the activations of hidden units 1 and 2
+(the subscripts number the units, not the layers). The output neuron answers
+sigmoid(h @ weights2), so with v1, v2 the entries of weights2 it says "1" on one
+side of the straight line ``v1 * h1 + v2 * h2 = 0`` and "0" on the other. That line
 passes through the corner (0, 0): the output neuron has no bias (the constant
 third input only gives the hidden units one). Training moves the four points
 until that line separates them. In the input plane (x1, x2) the same network
-draws a bent boundary, and each hidden unit a straight line (where a_j = 0.5).
+draws a bent boundary, and each hidden unit a straight line (where h_j = 0.5).
 
 ``two_unit_run`` trains it; ``hidden_points`` and ``line_in_box`` give what is
 drawn; ``hidden_view`` draws the start and the end of training (the static
@@ -47,11 +48,14 @@ ITERATIONS = 1500
 #: The squares drawn: the hidden plane [0, 1]² and the input plane, each with a margin.
 HIDDEN_BOX = (-0.05, 1.05)
 INPUT_BOX = (-0.1, 1.1)
-#: The colours of hidden units h1 and h2: their axes, and their a_j = 0.5 lines.
+#: The colours of hidden units 1 and 2: their axes, and their h_j = 0.5 lines.
 UNIT_COLOURS = (GREEN, PURPLE)
-#: Where each sample's label sits beside its marker (points), so that (0, 1) and
-#: (1, 0), which may land on the same hidden point, stay readable.
-LABEL_OFFSETS = ((10, -16), (-18, 8), (18, 8), (22, -4))
+#: Where a sample's label may sit from its marker (in font sizes, y up: the text's
+#: centre), tried as hidden_view.js's PLACES are: each label takes the place farthest
+#: from the other markers and the labels placed before it, inside the axes, so that
+#: (0, 1) and (1, 0), which may land on the same hidden point, stay readable.
+LABEL_PLACES = ((1.6, 0.9), (-1.6, 0.9), (1.6, -1.1), (-1.6, -1.1), (0, 1.5), (0, -1.6),
+                (-2.3, -0.1), (2.3, -0.1))
 _HALO = [patheffects.withStroke(linewidth=5, foreground="white")]
 
 
@@ -105,15 +109,38 @@ def line_in_box(normal, offset, low, high):
     return inside[0], inside[-1]
 
 
-def _samples(ax, points, x, y, size=200):
-    """The four samples: blue circles (target 0), orange squares (1), labelled with (x1, x2)."""
-    for k, (point, row, target) in enumerate(zip(points, x, y.ravel(), strict=True)):
+def _samples(ax, points, y, size=200):
+    """The four samples: blue circles (target 0), orange squares (1); labelled by ``_labels``."""
+    for point, target in zip(points, y.ravel(), strict=True):
         marker, colour = ("s", ORANGE) if target > 0.5 else ("o", BLUE)
         ax.scatter(*point, s=size, marker=marker, c=colour, edgecolors=BLACK, linewidths=2.5,
                    zorder=4, clip_on=False, path_effects=_HALO)
-        ax.annotate(f"{row[0]:.0f},{row[1]:.0f}", point, xytext=LABEL_OFFSETS[k],
+
+
+def _labels(ax, points, x):
+    """Label each sample at ``points`` with its input (x1, x2), at the freest of LABEL_PLACES.
+
+    Call after the figure's layout (``draw_without_rendering``): places are scored in points.
+    """
+    scale = 72 / ax.figure.dpi
+    fs = mpl.rcParams["font.size"]
+    centres = ax.transData.transform(points) * scale
+    x0, y0, x1, y1 = ax.bbox.extents * scale
+    taken = []
+    for k, (px, py) in enumerate(centres):
+        others = [c for j, c in enumerate(centres) if j != k] + taken
+
+        def score(place, px=px, py=py, others=others):
+            lx, ly = px + place[0] * fs, py + place[1] * fs
+            out = not (x0 + fs <= lx <= x1 - fs and y0 + 0.5 * fs <= ly <= y1 - 0.5 * fs)
+            near = min([3 * fs] + [np.hypot((ox - lx) / 2, oy - ly) for ox, oy in others])
+            return near - (1.2 * fs if out else 0)
+
+        best = max(LABEL_PLACES, key=score)  # the first of equals, as in hidden_view.js
+        taken.append((px + best[0] * fs, py + best[1] * fs))
+        ax.annotate(f"{x[k, 0]:.0f},{x[k, 1]:.0f}", points[k], xytext=(best[0] * fs, best[1] * fs),
                     textcoords="offset points", ha="center", va="center", zorder=5,
-                    path_effects=_HALO)
+                    path_effects=_HALO, annotation_clip=False, in_layout=False)
 
 
 def _square(ax, box, labels, title):
@@ -131,20 +158,22 @@ def _square(ax, box, labels, title):
 def _hidden_panel(ax, weights1, weights2, x, y, time):
     """The hidden plane at one moment: the output's map, its 0.5 line, the four points."""
     axis = np.linspace(*HIDDEN_BOX, 45)
-    grid_a1, grid_a2 = np.meshgrid(axis, axis)
-    output = sigmoid(grid_a1 * weights2[0, 0] + grid_a2 * weights2[1, 0])
-    ax.contourf(grid_a1, grid_a2, output, levels=np.linspace(0, 1, 11), cmap=OUTPUT_CMAP,
+    grid_h1, grid_h2 = np.meshgrid(axis, axis)
+    output = sigmoid(grid_h1 * weights2[0, 0] + grid_h2 * weights2[1, 0])
+    ax.contourf(grid_h1, grid_h2, output, levels=np.linspace(0, 1, 11), cmap=OUTPUT_CMAP,
                 zorder=1)
-    for j, colour in enumerate(UNIT_COLOURS):  # a_j = 0.5, as the dashed lines in input space
+    for j, colour in enumerate(UNIT_COLOURS):  # h_j = 0.5, as the dashed lines in input space
         (ax.axvline if j == 0 else ax.axhline)(0.5, color=colour, linestyle="--",
-                                                linewidth=2, zorder=2)
+                                                linewidth=2.5, zorder=2, path_effects=_HALO)
     segment = line_in_box(weights2[:, 0], 0.0, *HIDDEN_BOX)
     if segment is not None:
         ax.plot(*np.transpose(segment), color=BLACK, linewidth=2.5, zorder=3,
                 path_effects=_HALO, gid="line")
-    _samples(ax, hidden_points(weights1, x), x, y)
-    _square(ax, HIDDEN_BOX, ("a1 (hidden unit h1)", "a2 (hidden unit h2)"),
+    points = hidden_points(weights1, x)
+    _samples(ax, points, y)
+    _square(ax, HIDDEN_BOX, ("h₁ (hidden unit 1)", "h₂ (hidden unit 2)"),
             f"Hidden layer's view, iteration {time}")
+    return points
 
 
 def _input_panel(ax, network, x, y, time):
@@ -157,8 +186,9 @@ def _input_panel(ax, network, x, y, time):
         if segment is not None:
             ax.plot(*np.transpose(segment), color=colour, linestyle="--", linewidth=2.5,
                     zorder=3, path_effects=_HALO)
-    _samples(ax, x[:, :2], x, y)
-    _square(ax, INPUT_BOX, ("x1", "x2"), f"Input space, iteration {time}")
+    _samples(ax, x[:, :2], y)
+    _square(ax, INPUT_BOX, ("x₁", "x₂"), f"Input space, iteration {time}")
+    return x[:, :2]
 
 
 def hidden_view(seed=SEED, iterations=ITERATIONS, times=None):
@@ -175,12 +205,14 @@ def hidden_view(seed=SEED, iterations=ITERATIONS, times=None):
     x, y = network.input, network.y
     with mpl.rc_context(STYLE):
         fig, axes = _new_figure((11.6, 5.3 * len(times) + 0.9), ncols=2, nrows=len(times))
+        drawn = []  # (axes, the samples' points), labelled once the layout is done
         for row, time in zip(axes, times, strict=True):
             shown = network.copy()
             for target, saved in zip(shown.parameters(), history.snapshots[time], strict=True):
                 target[...] = saved
-            _hidden_panel(row[0], shown.weights1, shown.weights2, x, y, time)
-            _input_panel(row[1], shown, x, y, time)
+            drawn.append((row[0], _hidden_panel(row[0], shown.weights1, shown.weights2, x, y,
+                                                time)))
+            drawn.append((row[1], _input_panel(row[1], shown, x, y, time)))
         fig.suptitle(f"Two hidden units learn XOR (seed {seed}): the start and the end")
         handles = [
             Line2D([], [], marker="o", color=BLUE, markeredgecolor=BLACK, linestyle="",
@@ -188,11 +220,14 @@ def hidden_view(seed=SEED, iterations=ITERATIONS, times=None):
             Line2D([], [], marker="s", color=ORANGE, markeredgecolor=BLACK, linestyle="",
                    markersize=12, label="target 1"),
             Line2D([], [], color=BLACK, label="output = 0.5"),
-            Line2D([], [], color=UNIT_COLOURS[0], linestyle="--", label="a1 = 0.5"),
-            Line2D([], [], color=UNIT_COLOURS[1], linestyle="--", label="a2 = 0.5")]
+            Line2D([], [], color=UNIT_COLOURS[0], linestyle="--", label="h₁ = 0.5"),
+            Line2D([], [], color=UNIT_COLOURS[1], linestyle="--", label="h₂ = 0.5")]
         fig.legend(handles=handles, loc="outside lower center", ncol=5, frameon=False)
         bar = fig.colorbar(axes[0, 1].collections[0], ax=axes, ticks=np.linspace(0, 1, 6),
                            shrink=0.6)
         bar.set_label("network output ŷ")
         _style_ticks(bar.ax)
+        fig.draw_without_rendering()
+        for ax, points in drawn:
+            _labels(ax, points, x)
     return fig

@@ -135,3 +135,20 @@ def test_the_static_figure_has_the_start_and_the_end():
     (line,) = [artist for artist in end.lines if artist.get_gid() == "line"]
     x, y = line.get_data()
     assert (x[0], y[0]) == pytest.approx((0, 0), abs=0.06)  # through the corner (0, 0)
+
+
+def test_the_static_figures_labels_stay_inside_their_axes_and_off_the_markers():
+    fig = hidden_view()
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    for ax in fig.axes[:4]:
+        box = ax.get_window_extent(renderer)
+        labels = [t for t in ax.texts if t.get_text() in ("0,0", "0,1", "1,0", "1,1")]
+        assert len(labels) == 4
+        extents = [t.get_window_extent(renderer) for t in labels]
+        for text, extent in zip(labels, extents, strict=True):
+            assert (box.x0 <= extent.x0 and extent.x1 <= box.x1 and box.y0 <= extent.y0
+                    and extent.y1 <= box.y1), (ax.get_title(), text.get_text())
+        for i, first in enumerate(extents):  # no two labels overlap
+            for second in extents[i + 1:]:
+                assert not first.overlaps(second), ax.get_title()

@@ -1,7 +1,8 @@
 // The hidden layer's view of XOR (notebook 08), after common.js.
 //
 // Python trains a 3-2-1 network once and sends `run` (hidden_view.py, view_data):
-// for every iteration the weights, the four points in the hidden plane (a1, a2),
+// for every iteration the weights, the four points in the hidden plane (h1, h2: the
+// activations of hidden units 1 and 2; v1, v2 are the entries of weights2),
 // the output neuron's line there, the hidden units' lines in the input plane, the
 // predictions and the loss. This module draws iteration `shown` (the hidden plane
 // beside the input plane) and replays the run locally: no message to the kernel.
@@ -147,15 +148,16 @@ export default {
     });
     const figure = h("div", { class: "nnfs-figure" }, ...panels.map((p) => p.holder));
     const note = h("p", { class: "nnfs-description" },
-      "Colour: the network's output ŷ, dark blue 0 to yellow 1. The output neuron has no bias, "
-      + "so its line w₁a₁ + w₂a₂ = 0 always passes through the corner (0, 0) of the hidden plane.");
+      "Colour: the network's output ŷ, dark blue 0 to yellow 1. h₁, h₂: the activations of "
+      + "hidden units 1 and 2; v₁, v₂: the entries of weights2. The output neuron has no bias, "
+      + "so its line v₁h₁ + v₂h₂ = 0 always passes through the corner (0, 0) of the hidden plane.");
     ui.root.append(h("div", { class: "nnfs-row nnfs-playback" }, play, scrubber.root,
       h("label", { class: "nnfs-check" }, "speed ", speed)), ui.error, headline, figure,
     legend([{ label: "target 0 (circle)", color: c.blue, bar: true },
             { label: "target 1 (square)", color: c.orange, bar: true },
             { label: "output = 0.5", color: c.black },
-            { label: "a₁ = 0.5 (h1)", color: units[0], dash: true },
-            { label: "a₂ = 0.5 (h2)", color: units[1], dash: true }]), note, ui.description);
+            { label: "h₁ = 0.5", color: units[0], dash: true },
+            { label: "h₂ = 0.5", color: units[1], dash: true }]), note, ui.description);
 
     function drawFrame() {
       const fs = ui.fs();
@@ -181,18 +183,18 @@ export default {
         const n = Math.min(128, Math.round((side * fs * ratio) / 2));
         if (canvas.width !== n) canvas.width = canvas.height = n;
       });
-      // The hidden plane: the output neuron's map sigmoid(w1 a1 + w2 a2), its line, the points.
+      // The hidden plane: the output neuron's map sigmoid(v1 h1 + v2 h2), its line, the points.
       const square = [left, left + side, top, top + side].map((e) => e * fs); // x0, x1, y0, y1
       const [hx, hy] = scales(run.hiddenBox);
-      paintMap(panels[0].canvas, run.hiddenBox, run.lut, (a1, a2) => sigmoid(a1 * w[6] + a2 * w[7]));
+      paintMap(panels[0].canvas, run.hiddenBox, run.lut, (h1, h2) => sigmoid(h1 * w[6] + h2 * w[7]));
       const points = [0, 1, 2, 3].map((k) => [hidden[2 * k], hidden[2 * k + 1]]);
-      panels[0].svg.innerHTML = axesMarkup("Hidden layer's view (a₁, a₂)", ["a₁ (unit h1)",
-        "a₂ (unit h2)"], units, hx, hy, look, fs).join("")
-        + segmentMarkup([0.5, run.hiddenBox[0], 0.5, run.hiddenBox[1]], hx, hy, units[0], 2, true, fs, "a1")
-        + segmentMarkup([run.hiddenBox[0], 0.5, run.hiddenBox[1], 0.5], hx, hy, units[1], 2, true, fs, "a2")
+      panels[0].svg.innerHTML = axesMarkup("Hidden layer's view (h₁, h₂)", ["h₁ (hidden unit 1)",
+        "h₂ (hidden unit 2)"], units, hx, hy, look, fs).join("")
+        + segmentMarkup([0.5, run.hiddenBox[0], 0.5, run.hiddenBox[1]], hx, hy, units[0], 2.5, true, fs, "h1-half")
+        + segmentMarkup([run.hiddenBox[0], 0.5, run.hiddenBox[1], 0.5], hx, hy, units[1], 2.5, true, fs, "h2-half")
         + segmentMarkup(row("line", 4), hx, hy, c.black, 2.5, false, fs, "output")
         + samplesMarkup(points, run, hx, hy, look, fs, square);
-      // The input plane: the network's output and its 0.5 line, each unit's a_j = 0.5 line.
+      // The input plane: the network's output and its 0.5 line, each unit's h_j = 0.5 line.
       const [ix, iy] = scales(run.inputBox);
       paintMap(panels[1].canvas, run.inputBox, run.lut, (x1, x2) => sigmoid(
         w[6] * sigmoid(x1 * w[0] + x2 * w[2] + w[4]) + w[7] * sigmoid(x1 * w[1] + x2 * w[3] + w[5])),
