@@ -29,19 +29,23 @@ from nnfs_lib.network import NeuralNetwork
 #: the diagram involved (inputs, hidden, output, edges1, edges2); ``hidden`` and
 #: ``output``: the values written beside those nodes; ``edges1`` and ``edges2``: the
 #: values written on the input -> hidden and hidden -> output edges (keys of a view
-#: of ``iteration_data``, or of the iteration itself for the new weights).
+#: of ``iteration_data``, or of the iteration itself for the new weights); ``sums``: the
+#: step adds the rows' shares up (the loss, the two gradients) when all four are shown.
 STEPS = (
     dict(title="Forward: the hidden layer", lit=["inputs", "edges1", "hidden"],
          hidden=["z1", "a1"]),
     dict(title="Forward: the output", lit=["hidden", "edges2", "output"],
          output=["z2", "y_hat"]),
-    dict(title="The loss and its slope ∂L/∂ŷ", lit=["output"], output=["loss", "d_output"]),
+    dict(title="The loss and its slope ∂L/∂ŷ", lit=["output"], output=["loss", "d_output"],
+         sums=True),
     dict(title="Back through the output sigmoid: δ₂", lit=["output"],
          output=["slope2", "delta2"]),
-    dict(title="The gradient of W₂", lit=["hidden", "edges2", "output"], edges2="grad2"),
+    dict(title="The gradient of W₂", lit=["hidden", "edges2", "output"], edges2="grad2",
+         sums=True),
     dict(title="Back to the hidden layer: δ₁", lit=["output", "edges2", "hidden"],
          hidden=["slope1", "delta1"]),
-    dict(title="The gradient of W₁", lit=["inputs", "edges1", "hidden"], edges1="grad1"),
+    dict(title="The gradient of W₁", lit=["inputs", "edges1", "hidden"], edges1="grad1",
+         sums=True),
     dict(title="The update W ← W − η ∂L/∂W", lit=["edges1", "edges2"],
          edges1="new_weights1", edges2="new_weights2"),
 )
@@ -73,7 +77,8 @@ def iteration_data(network, iteration=0):
     share), the values of ``_view`` (rows of the samples used; ``grad1`` (3, 4), ``grad2``
     (4)). ``weights1`` (3, 4), ``weights2`` (4): the weights of this iteration;
     ``new_weights1``, ``new_weights2``: those after the library's ``backprop()`` (a copy
-    takes the step, the network is not changed); ``iteration``, ``learning_rate``.
+    takes the step, the network is not changed) and ``loss_after``, the loss of all four
+    rows with them (the next iteration's); ``iteration``, ``learning_rate``.
     """
     stepped = network.copy()
     stepped.backprop()
@@ -81,7 +86,8 @@ def iteration_data(network, iteration=0):
     return {"iteration": int(iteration), "learning_rate": network.learning_rate,
             "weights1": network.weights1.tolist(), "weights2": network.weights2[:, 0].tolist(),
             "new_weights1": stepped.weights1.tolist(),
-            "new_weights2": stepped.weights2[:, 0].tolist(), "views": views}
+            "new_weights2": stepped.weights2[:, 0].tolist(), "loss_after": stepped.loss(),
+            "views": views}
 
 
 class BackpropStepper(_Explorer):
@@ -92,7 +98,8 @@ class BackpropStepper(_Explorer):
     seed : int from 0 to ``MAX_SEED``, default 0: the starting weights,
         ``NeuralNetwork(x, y, rng=seed)`` as in notebooks 04-07.
     learning_rate : positive float, default 1.0 (the article's rate).
-    sample : None (all four rows, summed) or 0-3, the row shown first.
+    sample : None (all four rows, the batch) or a row index 0-3, the row shown first
+        (counted from 0: ``sample=2`` opens on "sample 3", the input (1, 0)).
     step : 1-8, the step shown first (notebook 04 stops after step 2).
 
     Traits synced with the browser: ``data`` (``iteration_data`` of the current

@@ -53,10 +53,13 @@ def gradient_diagram(network=None, sample=None, ax=None, title=None):
     rows = "all four rows" if sample is None else f"sample {sample + 1} alone"
     if title is None:
         title = (f"The gradients of one iteration ({rows}):\n∂L/∂W₁ on the input → hidden "
-                 "edges, ∂L/∂W₂ on the hidden → output edges")
+                 "edges, ∂L/∂W₂ on the hidden → output edges\n(left of each hidden unit, top "
+                 "to bottom: the edges from x₁, x₂, x₃)")
     with mpl.rc_context(STYLE):
         fig, ax = _new_axes(ax, (9.5, 7.5))
         network_diagram(network.weights1, network.weights2, ax=ax, title=title)
+        for bar in fig.axes[1:]:  # network_diagram's colour bar: the weights, not the numbers
+            bar.set_ylabel("edge colour: current weight")
         box = dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85)
         hidden_x = _LAYER_X[1]
         for i, y_in in enumerate(_INPUT_Y):

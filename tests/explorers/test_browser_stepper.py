@@ -122,7 +122,7 @@ def _numbers(value):
 def _shown(host):
     """``[(data-value, text)]`` of every number on screen, and the edges' numbers in order."""
     return host.evaluate("""el => [[...el.querySelectorAll('.nnfs-num')]
-        .map(e => [Number(e.dataset.value), e.textContent]),
+        .map(e => [Number(e.dataset.value), e.textContent, e.dataset.decimals || null]),
         [...el.querySelectorAll('text.edge-value .nnfs-num')].map(e => Number(e.dataset.value))]""")
 
 
@@ -130,9 +130,12 @@ def _check_numbers(host, data, step, sample):
     shown, edges = _shown(host)
     allowed = set(_numbers(data))
     assert shown, "no numbers on screen"
-    for value, text in shown:
+    for value, text, decimals in shown:
         assert value in allowed, f"step {step}: {value} is not a value of the iteration"
         written = float(text.replace("−", "-"))
+        if decimals is not None:  # the loss, to 4 decimals as the notebooks print it
+            assert decimals == "4" and text == f"{value:.4f}".replace("-", "−"), (step, text)
+            continue
         digits = 10 ** (math.floor(math.log10(abs(value))) - 2) if value else 1
         assert abs(written - value) <= 0.5 * digits * (1 + 1e-9), (step, value, text)
     spec, view = STEPS[step - 1], data["views"][sample]
@@ -175,6 +178,31 @@ def _no_overlap(host, step):
             assert apart, f"step {step}: {a[4]!r} overlaps {b[4]!r}"
 
 
+def _clear_of_lit_edges(host, step):
+    """No text written beside a node lies across a lit edge (the edges' own numbers sit on
+    their edges by design, a node's name inside its circle)."""
+    texts, circles, lines = host.evaluate("""el => {
+        const box = (t) => { const r = t.getBoundingClientRect();
+            return [r.left, r.top, r.right, r.bottom, t.textContent]; };
+        const svg = el.querySelector('svg'), m = svg.getScreenCTM();
+        const at = (x, y) => { const p = svg.createSVGPoint(); p.x = x; p.y = y;
+            const q = p.matrixTransform(m); return [q.x, q.y]; };
+        return [[...svg.querySelectorAll('text:not(.edge-value)')].map(box),
+            [...svg.querySelectorAll('circle')].map(box),
+            [...svg.querySelectorAll('line')].filter(l => l.getAttribute('opacity') === '1')
+            .map(l => [...at(+l.getAttribute('x1'), +l.getAttribute('y1')),
+                       ...at(+l.getAttribute('x2'), +l.getAttribute('y2'))])]; }""")
+    for a in texts:
+        centre = ((a[0] + a[2]) / 2, (a[1] + a[3]) / 2)
+        if any(c[0] <= centre[0] <= c[2] and c[1] <= centre[1] <= c[3] for c in circles):
+            continue
+        for x1, y1, x2, y2 in lines:
+            for t in np.linspace(0, 1, 400):
+                x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1)
+                inside = (a[0] + TOUCH < x < a[2] - TOUCH and a[1] + TOUCH < y < a[3] - TOUCH)
+                assert not inside, f"step {step}: {a[4]!r} lies across a lit edge"
+
+
 def _click(page, host, name):
     painted = frames(host)
     host.get_by_role("button", name=name, exact=True).click()
@@ -206,14 +234,20 @@ def _walk(page, host, data, shots, prefix):
             _click(page, host, "next ▶")
         assert host.evaluate("el => el.nnfs.state().step") == step
         assert f"step {step} of 8" in host.locator(".nnfs-headline").inner_text()
+        if shots is not None:  # before the checks: there to look at when one fails
+            page.screenshot(path=str(shots / f"{prefix}_step{step}.png"))
         _check_numbers(host, data, step, "all")
+        headline = host.locator(".nnfs-headline").inner_text()
+        assert ("summed" in headline) == (step in (3, 5, 7)), headline  # the rows added up
+        assert f"loss of all four rows {data['views']['all']['loss']:.4f}" in headline
+        after = f"after the update: {data['loss_after']:.4f}"
+        assert (after in headline) == (step == 8), headline
         _no_overlap(host, step)
+        _clear_of_lit_edges(host, step)
         _inside_notebook(page, host, step)
         seen.append(_drawing(host))
         assert seen[-1] not in seen[:-1], f"step {step} drew what an earlier step drew"
-        if shots is not None:
-            page.screenshot(path=str(shots / f"{prefix}_step{step}.png"))
-    _click(page, host, "restart")
+    _click(page, host, "restart (step 1)")
     assert _drawing(host) == seen[0]
     painted = frames(host)
     host.get_by_label("show").select_option("2")  # one sample: its own share of every number
@@ -223,6 +257,7 @@ def _walk(page, host, data, shots, prefix):
         assert _drawing(host) != seen[step - 1]
         _check_numbers(host, data, step, "2")
         _no_overlap(host, step)
+        _clear_of_lit_edges(host, step)
         _inside_notebook(page, host, step)
         if shots is not None and step in (1, 5, 7):
             page.screenshot(path=str(shots / f"{prefix}_sample2_step{step}.png"))

@@ -50,6 +50,7 @@ def _check_views(data, network):
     stepped.backprop()
     assert np.array_equal(data["new_weights1"], stepped.weights1)
     assert np.array_equal(data["new_weights2"], stepped.weights2[:, 0])
+    assert data["loss_after"] == stepped.loss()  # the headline's loss after the update
 
 
 @pytest.mark.parametrize("seed, rate", [(0, 1.0), (3, 0.5), (11, 10.0)])
@@ -76,6 +77,8 @@ def test_each_step_shows_its_values():
         view = stepper.data["views"][name]
         assert np.array_equal(view[STEPS[4]["edges2"]], grad2[:, 0])
         assert np.array_equal(view[STEPS[6]["edges1"]], grad1)
+    # "summed" in the headline where the rows' shares are added: the loss, dW2, dW1
+    assert [number for number, s in enumerate(STEPS, 1) if s.get("sums")] == [3, 5, 7]
     assert STEPS[0]["hidden"] == ["z1", "a1"] and STEPS[1]["output"] == ["z2", "y_hat"]
     assert STEPS[2]["output"] == ["loss", "d_output"] and STEPS[5]["hidden"][-1] == "delta1"
 
@@ -139,6 +142,8 @@ def test_static_figure_writes_the_gradients_of_steps_5_and_7(sample):
     np.testing.assert_allclose(written, expected, rtol=5e-3)  # 3 significant digits
     shown = "all four rows" if sample is None else f"sample {sample + 1}"
     assert shown in fig.axes[0].get_title()
+    assert "top to bottom: the edges from x₁, x₂, x₃" in fig.axes[0].get_title()
+    assert fig.axes[1].get_ylabel() == "edge colour: current weight"
 
 
 @pytest.mark.parametrize("kwargs, error, name", [

@@ -9,11 +9,16 @@
 
 const R = 1.15; // node radius, em
 const INPUTS = [5.6, 11.6, 17.6].map((y) => [1.6, y]);
-const HIDDEN = [2.9, 8.7, 14.5, 20.3].map((y) => [13, y]);
-const OUTPUT = [26, 11.6];
-const SIZE = [36.4, 23.2]; // the diagram's natural size, em
+const HIDDEN = [2.9, 8.7, 14.5, 20.3].map((y) => [16.5, y]);
+const OUTPUT = [28.4, 11.6];
+const SIZE = [39.8, 23.2]; // the diagram's natural size, em
 const EDGE1_AT = 0.75; // an input -> hidden edge's number sits 3/4 of the way to the unit
-const COLUMN = 4.4; // em between the columns of numbers beside a node
+const GAP = 0.6; // em between the columns of numbers beside a node
+// Approximate advance widths (em) of the characters written beside the nodes, to lay out
+// the columns (DejaVu Sans, the usual default: 0.64 em a digit).
+const ADVANCE = { ".": 0.32, ",": 0.32, "−": 0.84, " ": 0.32, "(": 0.39, ")": 0.39 };
+const textWidth = (text) => [...text].reduce((sum, ch) => sum
+  + (ch in ADVANCE ? ADVANCE[ch] : /[0-9]/.test(ch) ? 0.64 : 0.62), 0);
 const LABELS = { z1: "z₁", a1: "a₁", z2: "z₂", y_hat: "ŷ", d_output: "∂L/∂ŷ", slope2: "σ′(z₂)",
                  delta2: "δ₂", slope1: "σ′(z₁)", delta1: "δ₁" };
 const SUB = ["₁", "₂", "₃", "₄"];
@@ -30,15 +35,25 @@ const NOTES = [
   "a₁ᵀδ₂ pairs each hidden activation with the output error of the same row, summed over rows.",
   "δ₁ = ∂L/∂z₁: the output's δ₂ sent back along each W₂ edge, times that unit's slope "
     + "a₁(1 − a₁).",
-  "xᵀδ₁: a row whose input is 0 adds nothing to that input's four gradients.",
+  "xᵀδ₁: a row whose input is 0 adds nothing to that input's four gradients. On the "
+    + "diagram, left of each unit, top to bottom: the edges from x₁, x₂, x₃.",
   "The update always uses the gradient of all four rows (the batch), whatever the sample "
-    + "selector shows: the library's backprop(). Edges now show the new weights.",
+    + "selector shows: the library's backprop(). Edges now show the new weights (left of "
+    + "each unit, top to bottom: from x₁, x₂, x₃).",
 ];
 
+// How a number is written: 3 significant digits, or `decimals` places (the loss: 4, as
+// the notebooks print it).
+const written = (value, decimals) => (decimals === undefined ? num(value)
+  : Number(value).toFixed(decimals).replace("-", "−"));
+
 // A number as HTML (or SVG tspan) carrying its exact value, for the tests.
-function n(value, tag = "span") {
-  return `<${tag} class="nnfs-num" data-value="${value}">${num(value)}</${tag}>`;
+function n(value, tag = "span", decimals = undefined) {
+  const places = decimals === undefined ? "" : ` data-decimals="${decimals}"`;
+  return `<${tag} class="nnfs-num" data-value="${value}"${places}>${written(value, decimals)}`
+    + `</${tag}>`;
 }
+const loss = (value, tag = "span") => n(value, tag, 4);
 
 const units = ["h1", "h2", "h3", "h4"];
 const rowName = (x) => `(${x[0]}, ${x[1]})`;
@@ -60,7 +75,7 @@ function formula(k, v, data) {
     } else {
       units.forEach((_, j) => line(`h${j + 1}: z = ${[0, 1, 2].map((i) => `x${SUB[i]}·`
         + `${n(w1[i][j])}`).join(" + ")}, a = σ(z)`));
-      line(`Beside each unit: z and a of each sample, one line per row ${rows.join(", ")}.`);
+      line(`Beside each unit: z and a of each sample, one line per input x: ${rows.join(", ")}.`);
     }
   } else if (k === 1) {
     line("z₂ = a₁ W₂, ŷ = σ(z₂)");
@@ -72,7 +87,7 @@ function formula(k, v, data) {
       : "L = Σ (ŷ − y)² over the four rows; ∂L/∂ŷ = 2(ŷ − y)");
     v.rows.forEach((_, r) => line(`${one ? "" : `${rows[r]}: `}ŷ = ${n(v.y_hat[r])}, y = `
       + `${n(v.y[r])}, ∂L/∂ŷ = 2(${n(v.y_hat[r])} − ${n(v.y[r])}) = ${n(v.d_output[r])}`));
-    line(`<b>${one ? "(ŷ − y)²" : "L"} = ${n(v.loss)}</b>`);
+    line(`<b>${one ? "this row's (ŷ − y)²" : "L"} = ${loss(v.loss)}</b>`);
   } else if (k === 3) {
     line("δ₂ = ∂L/∂ŷ ⊙ σ′(z₂), σ′(z₂) = ŷ(1 − ŷ)");
     v.rows.forEach((_, r) => line(`${one ? "" : `${rows[r]}: `}σ′(z₂) = ${n(v.y_hat[r])}·(1 − `
@@ -91,11 +106,12 @@ function formula(k, v, data) {
         + ` = ${n(v.delta1[0][j])}`));
     } else {
       units.forEach((_, j) => line(`h${j + 1}: δ₁ = δ₂·${n(w2[j])}·σ′(z₁), each row`));
-      line(`Beside each unit: σ′(z₁) and δ₁ of each sample, one line per row ${rows.join(", ")};`
-        + " δ₂ of each row is step 4's.");
+      line(`Left of each unit: σ′(z₁) and δ₁ of each sample, one line per input x: `
+        + `${rows.join(", ")}; δ₂ of each row is step 4's.`);
     }
   } else if (k === 6) {
-    line(`∂L/∂W₁ = xᵀ δ₁${one ? `: x = (${x.map((xi) => n(xi)).join(", ")}) times δ₁`
+    line(`∂L/∂W₁ = xᵀ δ₁${one ? ` (this row's share): x = (${x.map((xi) => n(xi)).join(", ")})`
+      + " times δ₁"
       : ", each entry the four rows' shares added"}; the edges into each unit:`);
     units.forEach((_, j) => line(`h${j + 1}${one ? ` (δ₁ = ${n(v.delta1[0][j])})` : ""}`
       + ` ← x₁, x₂, x₃: ${[0, 1, 2].map((i) => n(v.grad1[i][j])).join(", ")}`));
@@ -104,7 +120,8 @@ function formula(k, v, data) {
     const g = data.views.all;
     units.forEach((_, j) => line(`h${j + 1} → ŷ: ${n(w2[j])} − ${n(data.learning_rate)}·`
       + `${n(g.grad2[j])} = ${n(data.new_weights2[j])}`));
-    line("new W₁, the edges into each unit:");
+    line(`new W₁, e.g. x₁ → h1: ${n(w1[0][0])} − ${n(data.learning_rate)}·${n(g.grad1[0][0])} = `
+      + `${n(data.new_weights1[0][0])}; the edges into each unit:`);
     units.forEach((_, j) => line(`h${j + 1} ← x₁, x₂, x₃: ${[0, 1, 2].map((i) =>
       n(data.new_weights1[i][j])).join(", ")}`));
   }
@@ -112,24 +129,43 @@ function formula(k, v, data) {
   return lines.join("");
 }
 
-// The numbers beside a node: one "label = value" line per key for one row; for all
-// rows a small table (a header, one line per row; the loss, one number, first).
+// The numbers beside a node, as lines of cells ({ text, value, decimals, bold }): one
+// "label = value" line per key for one row; for all rows a small table: a header, then one
+// line per row led by its input x (the loss, one number, first).
 function nodeLines(keys, v, pick) {
   const one = v.rows.length === 1;
   const scalars = keys.filter((key) => key === "loss");
   const columns = keys.filter((key) => key !== "loss");
-  const out = scalars.map((key) => [[`${one ? "(ŷ − y)²" : "L"} = `, v[key]]]);
-  if (one) return out.concat(columns.map((key) => [[`${LABELS[key]} = `, pick(v[key][0])]]));
-  out.push(columns.map((key) => [LABELS[key], null]));
-  return out.concat(v.rows.map((_, r) => columns.map((key) => [null, pick(v[key][r])])));
+  const out = scalars.map((key) => [{ text: `${one ? "(ŷ − y)²" : "L"} = `, value: v[key],
+                                      decimals: 4 }]);
+  if (one) return out.concat(columns.map((key) => [{ text: `${LABELS[key]} = `,
+                                                     value: pick(v[key][0]) }]));
+  out.push([{ text: "x", bold: true }, ...columns.map((key) => ({ text: LABELS[key], bold: true }))]);
+  return out.concat(v.x.map((x, r) => [{ text: `${x[0]},${x[1]}` },
+    ...columns.map((key) => ({ value: pick(v[key][r]) }))]));
 }
 
-function textBlock(x, y, lines, fs) {
+const cellText = (cell) => (cell.text || "") + (cell.value === undefined ? ""
+  : written(cell.value, cell.decimals));
+
+// The lines of cells at (x, y), centred on y: on the right of x with the columns left-aligned,
+// or ("left") ending at x with them right-aligned. A column is as wide as its widest cell of a
+// table (a line of one cell, the loss, spans them).
+function textBlock(x, y, lines, fs, side = "right") {
   const top = y - ((lines.length - 1) * 1.12) / 2 + 0.35;
-  return lines.map((cells, l) => `<text class="halo" y="${(top + 1.12 * l) * fs}">`
-    + cells.map(([label, value], c) => `<tspan x="${(x + c * COLUMN) * fs}"`
-      + `${value === null ? ' font-weight="bold"' : ""}>${label === null ? "" : esc(label)}`
-      + `${value === null ? "" : n(value, "tspan")}</tspan>`).join("") + "</text>").join("");
+  const count = Math.max(...lines.map((cells) => cells.length));
+  const widths = Array.from({ length: count }, (_, c) => Math.max(0, ...lines
+    .filter((cells) => cells.length === count).map((cells) => textWidth(cellText(cells[c])))));
+  const edges = [0];
+  widths.forEach((w) => edges.push(edges[edges.length - 1] + w + GAP));
+  const total = edges[count] - GAP;
+  const at = (c) => (side === "left" ? x - total + edges[c] + widths[c] : x + edges[c]);
+  const anchor = side === "left" ? ' text-anchor="end"' : "";
+  return lines.map((cells, l) => `<text class="halo" y="${(top + 1.12 * l) * fs}"${anchor}>`
+    + cells.map((cell, c) => `<tspan x="${(cells.length === 1 && side === "left" ? x
+      : at(c)) * fs}"${cell.bold ? ' font-weight="bold"' : ""}>${esc(cell.text || "")}`
+      + `${cell.value === undefined ? "" : n(cell.value, "tspan", cell.decimals)}</tspan>`)
+      .join("") + "</text>").join("");
 }
 
 function diagram(step, v, data, look, fs) {
@@ -174,16 +210,17 @@ function diagram(step, v, data, look, fs) {
   });
   HIDDEN.forEach((p, j) => node(p, "#F5F5F5", `h${j + 1}`, lit.has("hidden")));
   node(OUTPUT, c.orange, "ŷ", lit.has("output"));
-  if (step.hidden) {
-    HIDDEN.forEach(([x, y], j) => parts.push(textBlock(x + R + 0.4, y,
-      nodeLines(step.hidden, v, (row) => row[j]), fs)));
+  if (step.hidden) { // on the side whose edges are not lit: left at step 6 (δ₁ goes back)
+    const left = lit.has("edges2") && !lit.has("edges1");
+    HIDDEN.forEach(([x, y], j) => parts.push(textBlock(left ? x - R - 0.35 : x + R + 0.4, y,
+      nodeLines(step.hidden, v, (row) => row[j]), fs, left ? "left" : "right")));
   }
   if (step.output) {
     parts.push(textBlock(OUTPUT[0] + R + 0.4, OUTPUT[1], nodeLines(step.output, v, (r) => r), fs));
   }
   if (one) {
-    parts.push(`<text x="${OUTPUT[0] * fs}" y="${(OUTPUT[1] + R + 1.3) * fs}" `
-      + `text-anchor="middle">target y = ${n(v.y[0], "tspan")}</text>`);
+    parts.push(`<text class="halo" x="${(OUTPUT[0] - 0.4) * fs}" y="${(OUTPUT[1] + R + 1.3) * fs}">`
+      + `target y = ${n(v.y[0], "tspan")}</text>`);
   }
   return parts.join("");
 }
@@ -198,7 +235,7 @@ export default {
     const go = (k) => { step = Math.min(Math.max(k, 1), model.get("steps").length); draw(); send("step", step); };
     const previous = button("◀ previous", () => go(step - 1), "the step before");
     const next = button("next ▶", () => go(step + 1), "the next step");
-    const restart = button("restart", () => go(1), "back to step 1 of this iteration");
+    const restart = button("restart (step 1)", () => go(1), "back to step 1 of this iteration");
     const id = uniqueId("nnfs-control");
     const select = h("select", { id });
     select.addEventListener("change", () => { sample = select.value; draw(); send("sample", sample); });
@@ -218,7 +255,7 @@ export default {
     function options(data) {
       const views = Object.keys(data.views);
       select.replaceChildren(...views.map((name) => h("option", { value: name }, name === "all"
-        ? "all four rows (summed)" : `sample ${name}: x = ${rowName(data.views[name].x[0])}, `
+        ? "all four rows (the batch)" : `sample ${name}: x = ${rowName(data.views[name].x[0])}, `
           + `y = ${data.views[name].y[0]}`)));
       select.value = sample;
     }
@@ -237,9 +274,12 @@ export default {
       svg.setAttribute("height", (room / width) * height);
       svg.innerHTML = diagram(spec, v, data, look, fs);
       text.innerHTML = formula(step - 1, v, data);
-      const shown = sample === "all" ? "all four rows" : `sample ${sample}`;
+      const shown = sample === "all" ? `all four rows${spec.sums ? ", summed" : ""}`
+        : `sample ${sample}`;
+      const after = updated(spec) ? `, after the update: ${written(data.loss_after, 4)}` : "";
       headline.textContent = `Iteration ${data.iteration} · step ${step} of ${steps.length}: `
-        + `${spec.title} (${shown}; loss of all four rows ${num(data.views.all.loss, 4)})`;
+        + `${spec.title} (${shown}; loss of all four rows ${written(data.views.all.loss, 4)}`
+        + `${after})`;
       previous.disabled = step === 1;
       next.disabled = step === steps.length;
       if (select.value !== sample) select.value = sample;
