@@ -31,7 +31,8 @@ pytestmark = pytest.mark.browser
 CHROMIUM = Path("/usr/bin/chromium")
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOK = "08_training_and_results.ipynb"
-#: The budget for these tests together, server start and notebook run included (CI=true).
+#: The time budget for these tests together, server start and notebook run included: printed,
+#: not asserted (speed is measured by benchmarks/, never by timed tests).
 BUDGET_SECONDS = 60
 #: The cells on the current slide (the slideshow marks them jp-deck-mod-visible).
 ON_SLIDE = f"""() => [...document.querySelectorAll('{PANEL} .jp-Cell')]
@@ -94,8 +95,6 @@ def deck(tmp_path_factory):
         browser.close()
     elapsed = time.monotonic() - start
     print(f"slideshow browser tests took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)")
-    if elapsed > BUDGET_SECONDS and os.environ.get("CI") == "true":
-        pytest.fail(f"slideshow browser tests took {elapsed:.1f} s, budget {BUDGET_SECONDS} s")
 
 
 def _next_slide(page):
