@@ -20,6 +20,7 @@ library's ``backprop()`` step and sends the next iteration::
 import traitlets
 
 from nnfs_lib._checks import check_count, check_positive_number
+from nnfs_lib.activations import sigmoid_derivative_from_activation
 from nnfs_lib.datasets import xor
 from nnfs_lib.explorers.base import _Explorer, _module
 from nnfs_lib.explorers.training_settings import MAX_SEED
@@ -55,7 +56,8 @@ VIEWS = ("all", "1", "2", "3", "4")
 
 def _view(network, sample):
     """The numbers of one view: ``iteration_values(sample)`` as lists, plus the two
-    sigmoid slopes a(1 - a) that the deltas multiply by (the same products as the core)."""
+    sigmoid slopes a(1 - a) that the deltas multiply by (the library's
+    ``sigmoid_derivative_from_activation``, the same product as the core's)."""
     values = network.iteration_values(sample)
     layer1, output = values["layer1"], values["output"]
     rows = list(range(network.input.shape[0])) if sample is None else [sample]
@@ -64,9 +66,10 @@ def _view(network, sample):
             "z1": values["z1"].tolist(), "a1": layer1.tolist(),
             "z2": values["z2"][:, 0].tolist(), "y_hat": output[:, 0].tolist(),
             "loss": values["loss"], "d_output": values["d_output"][:, 0].tolist(),
-            "slope2": (output * (1.0 - output))[:, 0].tolist(),
+            "slope2": sigmoid_derivative_from_activation(output)[:, 0].tolist(),
             "delta2": values["delta2"][:, 0].tolist(),
-            "slope1": (layer1 * (1.0 - layer1)).tolist(), "delta1": values["delta1"].tolist(),
+            "slope1": sigmoid_derivative_from_activation(layer1).tolist(),
+            "delta1": values["delta1"].tolist(),
             "grad1": grad1.tolist(), "grad2": grad2[:, 0].tolist()}
 
 
