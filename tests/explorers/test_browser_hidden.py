@@ -174,3 +174,45 @@ def test_scrubbing_draws_the_python_points(browser, lab, tmp_path, url_path, nam
     finally:
         context.close()
         shutdown_sessions(*lab)
+
+
+#: The boxes (px, [left, top, right, bottom]) of the markers, with half their 2.5 px outline,
+#: and of the labels' text, with its 3 px halo, in each panel of the explorer.
+BOXES = """el => [...el.querySelectorAll('svg')].map(svg => {
+    const box = (e, pad) => { const b = e.getBBox();
+        return [b.x - pad, b.y - pad, b.x + b.width + pad, b.y + b.height + pad]; };
+    return { markers: [...svg.querySelectorAll('.nnfs-sample')].map(m => box(m, 1.25)),
+             labels: [...svg.querySelectorAll('text.halo')].map(t => box(t, 1.5)) }; })"""
+
+
+def _overlap(a, b):
+    return min(a[2], b[2]) - max(a[0], b[0]) > 0 and min(a[3], b[3]) - max(a[1], b[1]) > 0
+
+
+@pytest.mark.parametrize("url_path, name", [("/lab/workspaces/h2/tree/hidden.ipynb", "labels")])
+def test_no_label_covers_a_marker_or_another_label(browser, lab, tmp_path, url_path, name):
+    """At 214 (0,1) and (1,0) nearly meet in the hidden plane; 0, 879 and 1500 for the rest."""
+    context, page, errors = _open(browser, lab, url_path)
+    try:
+        host = widget_host(page, 0)
+        host.evaluate("el => el.scrollIntoView({block: 'start'})")
+        slider = host.locator(".nnfs-playback input[type=range]")
+        for iteration in (0, 214, 879, 1500):
+            painted = frames(host)
+            slider.evaluate("(s, v) => { s.value = v; s.dispatchEvent(new Event('input')); }",
+                            iteration)
+            wait_painted(page, host, painted)
+            assert _drawn(host)["text"].startswith(f"Iteration {iteration} of 1500")
+            for panel, boxes in zip(("hidden", "input"), host.evaluate(BOXES), strict=True):
+                assert len(boxes["labels"]) == len(boxes["markers"]) == 4
+                for k, label in enumerate(boxes["labels"]):
+                    hits = [j for j, m in enumerate(boxes["markers"]) if _overlap(label, m)]
+                    hits += [f"label {j}" for j, other in enumerate(boxes["labels"])
+                             if j != k and _overlap(label, other)]
+                    assert hits == [], f"{panel} plane, iteration {iteration}: label {k} on {hits}"
+            page.screenshot(path=str(tmp_path / f"labels_{iteration}.png"))
+        _no_errors(page, errors)
+        print("screenshots in", tmp_path)
+    finally:
+        context.close()
+        shutdown_sessions(*lab)

@@ -10,11 +10,19 @@
 
 const SPEEDS = { slow: 8000, normal: 4000, fast: 2000 }; // ms for a whole run
 const PANEL = { width: 21.5, height: 21.6, left: 3.8, top: 2.4, side: 16 }; // em
-// Where a sample's label may sit from its marker (em, y down: the text's centre). Each
-// takes the place farthest from the other markers and the labels placed before it, so
-// that points which meet (often (0,1) and (1,0)) keep readable labels.
+// Where a sample's label may sit from its marker (em, y down: the text's centre), in the
+// order preferred. Each label takes the first place whose box stays clear of every marker's
+// full extent and of the labels placed before it (else the least overlapped), so that
+// points which meet (often (0,1) and (1,0)) keep readable labels.
 const PLACES = [[1.6, -0.9], [-1.6, -0.9], [1.6, 1.1], [-1.6, 1.1], [0, -1.5], [0, 1.6],
-  [-2.3, 0.1], [2.3, 0.1]];
+  [-2.3, 0.1], [2.3, 0.1], [2.4, -1.5], [-2.4, -1.5], [2.4, 1.7], [-2.4, 1.7], [0, -2.6],
+  [0, 2.7], [-3.4, 0.1], [3.4, 0.1]];
+// Half a label's box ("1,1" at the font size, with its 3 px halo) and half a marker's
+// (the circle's radius 0.605 em, the square's 0.55 em, with half the 2.5 px outline), em.
+const LABEL_HALF = [1.0, 0.62];
+const MARKER_HALF = 0.61;
+// The clearance (em) beyond which a place counts as free: the first free place is taken.
+const CLEAR = 0.15;
 
 function sigmoid(z) {
   return 1 / (1 + Math.exp(-z));
@@ -84,20 +92,22 @@ function segmentMarkup(seg, sx, sy, colour, width, dash, fs, name) {
 function samplesMarkup(points, run, sx, sy, look, fs, square) {
   const c = look.colors;
   const centres = points.map(([u, v]) => [sx(u), sy(v)]);
-  const taken = [];
-  const labels = centres.map(([px, py], k) => {
-    const others = centres.filter((_, j) => j !== k).concat(taken);
+  const half = (w, hgt) => [w * fs + 1.25, hgt * fs + 1.25];
+  const boxes = centres.map(([x, y]) => [x, y, ...half(MARKER_HALF, MARKER_HALF)]);
+  // The gap (px) between two boxes [centre x, centre y, half width, half height]; < 0: overlap.
+  const gap = (a, b) => Math.max(Math.abs(a[0] - b[0]) - a[2] - b[2],
+    Math.abs(a[1] - b[1]) - a[3] - b[3]);
+  const labels = [];
+  centres.forEach(([px, py]) => {
     const score = ([dx, dy]) => {
-      const [lx, ly] = [px + dx * fs, py + dy * fs];
-      const out = lx < square[0] + fs || lx > square[1] - fs || ly < square[2] + 0.5 * fs
-        || ly > square[3] - 0.5 * fs;
-      return Math.min(3 * fs, ...others.map(([ox, oy]) => Math.hypot((ox - lx) / 2, oy - ly)))
-        - (out ? 1.2 * fs : 0);
+      const box = [px + dx * fs, py + dy * fs, ...half(...LABEL_HALF)];
+      const out = box[0] - box[2] < square[0] || box[0] + box[2] > square[1]
+        || box[1] - box[3] < square[2] || box[1] + box[3] > square[3];
+      return Math.min(CLEAR * fs, ...boxes.concat(labels).map((o) => gap(box, o)))
+        - (out ? 0.5 * fs : 0);
     };
     const best = PLACES.reduce((a, b) => (score(b) > score(a) + 1e-9 ? b : a));
-    const place = [px + best[0] * fs, py + best[1] * fs];
-    taken.push(place);
-    return place;
+    labels.push([px + best[0] * fs, py + best[1] * fs, ...half(...LABEL_HALF)]);
   });
   return centres.map(([px, py], k) => {
     const [u, v] = points[k];
