@@ -25,10 +25,11 @@ Usage: ``python tools/slides.py notebooks/*.ipynb`` (rewrites each file's
 
 Space walks every step in the notebook's order (fragments, subslides, slides).
 
-A cell taller than a whole slide by itself is shrunk on its slide only
-(``zoom``, in the cell styles that jupyterlab-slideshow reads from
-``metadata["@deathbeds/jupyterlab-fonts"]``; this tool owns that key), never
-an explorer.
+A cell taller than a whole slide by itself is shrunk on its slide only, to the
+largest zoom (in steps of 5 %, at least 60 %) at which ``shown_height``, an
+estimate fitted to heights measured in Chromium, fits it (``zoom``, in the cell
+styles that jupyterlab-slideshow reads from ``metadata["@deathbeds/jupyterlab-fonts"]``;
+this tool owns that key), never an explorer.
 """
 
 import base64
@@ -43,13 +44,24 @@ from pathlib import Path
 #: in Chromium in Presentation Mode, the real heights were up to 1.3 times it).
 SLIDE_HEIGHT = 540
 #: Estimated px per line of prose (wrapped at ``PROSE_WIDTH`` characters) and of code,
-#: at Presentation Mode's font sizes on a 1280 px wide slide.
+#: at Presentation Mode's font sizes on a 1280 px wide slide. Generous on purpose: each
+#: source line is counted apart (a paragraph's lines flow together when shown).
 PROSE_LINE, PROSE_WIDTH, CODE_LINE = 24, 110, 21
 TABLE_WIDTH = 100
 #: Extra px per cell (its padding) and per heading line.
 CELL_PAD, HEADING_EXTRA = 14, 24
-#: The estimated height in px a cell alone on a slide is zoomed to, when taller.
+#: The height in px a cell alone on a slide may fill by ``shown_height`` (in Presentation
+#: Mode the slide shows it from the window's top to 720 px), less a margin for the
+#: estimate's error: measured in Chromium, the zoomed cells were up to 1.04 times it.
 ZOOM_ROOM = 700
+#: For the zoom, the closer estimate ``shown_height`` (fitted to the heights of the
+#: notebooks' markdown cells measured in Chromium in Presentation Mode at 1280x720):
+#: px per line of a paragraph or list item, whose source lines flow together wrapped at
+#: ``FLOW_WIDTH`` characters; a table row's padding, px per line of its text (wrapped at
+#: ``TABLE_CHARS``); px per display formula (``$$``), without and with a fraction.
+FLOW_LINE, FLOW_WIDTH = 26, 125
+TABLE_ROW, TABLE_LINE, TABLE_CHARS = 8, 20, 120
+DISPLAY_MATH = (45, 90)
 #: The smallest zoom: Presentation Mode's 17 px prose still about 10 px on a slide.
 MIN_ZOOM = 60
 #: Where jupyterlab-slideshow reads a cell's styles on a slide (its design tools write it).
@@ -58,6 +70,16 @@ PRESENTING = "body[data-jp-deck-mode='presenting'] &"
 EXPLORER_MARK = "# NBVAL_IGNORE_OUTPUT"
 EXPLORER_IMPORT = re.compile(r"^\s*from nnfs_lib\.explorers[\w.]* import", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,3}) ")
+LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+INLINE_MATH = re.compile(r"\$([^$]+)\$")
+COMMAND = re.compile(r"\\[A-Za-z]+|\\.")
+MATH_MARKUP = re.compile(r"[{}_^ ]")
+EMPHASIS = re.compile(r"[*`]")
+COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+DISPLAY = re.compile(r"\$\$.*?\$\$", re.DOTALL)
+QUOTE = re.compile(r"^>\s?")
+ITEM = re.compile(r"^\s*([-*+]|\d+\.) ")
+TABLE_RULE = re.compile(r"^\|[-:| ]+\|\s*$")
 
 
 def _source(cell):
@@ -117,6 +139,67 @@ def cell_height(cell):
     return height + sum(_image_heights(cell))
 
 
+def _shown(line):
+    """About what a line of markdown shows: links as their text, math without its commands."""
+    line = LINK.sub(r"\1", line)
+    line = INLINE_MATH.sub(lambda m: MATH_MARKUP.sub("", COMMAND.sub("x", m.group(1))), line)
+    return EMPHASIS.sub("", line)
+
+
+def _flow_height(text, scale):
+    """Estimated px of markdown ``text`` shown at ``scale`` (the zoom: its lines hold more).
+
+    The source lines of one paragraph or list item flow together, wrapped at
+    ``FLOW_WIDTH`` characters; a table row wraps within ``TABLE_CHARS``.
+    """
+    height, flow = 0.0, ""
+
+    def flush():
+        nonlocal flow
+        if flow:
+            height_of = FLOW_LINE * _wrapped(_shown(flow), FLOW_WIDTH / scale)
+            flow = ""
+            return height_of
+        return 0
+
+    # Display math is one line of formula, however many source lines it takes: "$$f$$" if
+    # it holds a fraction (taller), else "$$$$".
+    text = DISPLAY.sub(lambda m: "$$f$$" if "frac" in m.group(0) else "$$$$", COMMENT.sub("", text))
+    for line in text.split("\n"):
+        line = QUOTE.sub("", line)  # a quoted block is shown as it would be unquoted
+        if line.strip().startswith("$$"):
+            height += flush() + DISPLAY_MATH[line.strip() == "$$f$$"]
+        elif not line.strip():
+            height += flush() + FLOW_LINE / 2
+        elif TABLE_RULE.match(line):
+            continue  # the |---| line under a table's header shows nothing
+        elif line.startswith("|"):
+            height += flush() + TABLE_ROW + TABLE_LINE * _wrapped(_shown(line), TABLE_CHARS / scale)
+        elif HEADING.match(line):
+            height += flush() + FLOW_LINE * _wrapped(line, FLOW_WIDTH / scale) + HEADING_EXTRA
+        elif ITEM.match(line):
+            height += flush()
+            flow = line
+        else:
+            flow += " " + line.strip()
+    return height + flush()
+
+
+def _wrapped(line, width):
+    return max(1, -(-len(line) // int(width)))
+
+
+def shown_height(cell, zoom=100):
+    """Estimated height in px of ``cell`` alone on a slide at ``zoom`` % (what ``zoom`` fits).
+
+    A zoomed cell is ``zoom`` % as tall, and its prose wraps in fewer, longer lines.
+    """
+    scale = zoom / 100
+    if cell["cell_type"] != "markdown":
+        return round(scale * cell_height(cell))
+    return round(scale * (CELL_PAD + _flow_height(_source(cell), scale)))
+
+
 def slide_types(notebook):
     """One ``slide_type`` per cell of ``notebook`` (a dict as ``json.load`` reads it)."""
     cells = notebook["cells"]
@@ -151,10 +234,11 @@ def slide_types(notebook):
 
 
 def zoom(cell):
-    """The zoom (a percentage, at most 100) that fits ``cell`` alone on a slide."""
+    """The largest zoom (a percentage in steps of 5, at least ``MIN_ZOOM``) that fits ``cell``."""
     if is_explorer(cell):
         return 100
-    return max(MIN_ZOOM, min(100, int(100 * ZOOM_ROOM / cell_height(cell)) // 5 * 5))
+    return next((z for z in range(100, MIN_ZOOM, -5) if shown_height(cell, z) <= ZOOM_ROOM),
+                MIN_ZOOM)
 
 
 def apply(notebook):

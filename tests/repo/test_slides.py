@@ -132,15 +132,34 @@ def test_the_rules_on_a_notebook_typed_by_hand():
     assert all(slides.STYLES_KEY not in c["metadata"] for c in nb["cells"])
 
 
+def _zoom_of(cell):
+    return (cell["metadata"].get(slides.STYLES_KEY, {}).get("styles", {}).get("", {})
+            .get(slides.PRESENTING, {}).get("zoom"))
+
+
 def test_a_cell_taller_than_a_slide_is_zoomed_to_fit_it():
     # 14 px padding + 21 px of code + 865 px image = 900 px; 700 / 900 = 78 %, down to 75 %.
     assert (slides.ZOOM_ROOM, slides.CELL_PAD, slides.CODE_LINE) == (700, 14, 21)
     nb = {"cells": [_cell("markdown", "# Title"), _cell("code", "figure()", image_height=865),
                     _cell("code", "figure()", image_height=5000)]}
     slides.apply(nb)
-    zooms = [c["metadata"].get(slides.STYLES_KEY, {}).get("styles", {}).get("", {})
-             .get(slides.PRESENTING, {}).get("zoom") for c in nb["cells"]]
-    assert zooms == [None, "75%", "60%"]  # never below 60 %: text would be too small
+    assert [_zoom_of(c) for c in nb["cells"]] == [None, "75%", "60%"]  # never below 60 %
+
+
+def test_shown_prose_flows_and_rewraps_when_zoomed():
+    assert (slides.FLOW_LINE, slides.FLOW_WIDTH, slides.TABLE_ROW, slides.TABLE_LINE,
+            slides.TABLE_CHARS) == (26, 125, 8, 20, 120)
+    # Three source lines of 50 characters are one paragraph of 150 (with 2 joining spaces):
+    # 2 lines of 125 at 100 %; at 80 % a line holds 156, so 1 line, and all is 80 % as tall.
+    paragraph = _cell("markdown", "\n".join(["a" * 50] * 3))
+    assert slides.shown_height(paragraph) == 14 + 2 * 26
+    assert slides.shown_height(paragraph, 80) == round(0.8 * (14 + 26))
+    # A table: the |---| line shows nothing; a link shows its text, math without commands.
+    link = "[02](02_weights_and_biases.ipynb)"
+    table = _cell("markdown", f"| a | b |\n|---|---|\n| $\\hat{{y}}$ | {link} |")
+    assert slides.shown_height(table) == 14 + 2 * (8 + 20)
+    # The generous estimate that places slide breaks counts each source line apart (3 lines).
+    assert slides.cell_height(paragraph) == 14 + 3 * 24
 
 
 def test_make_notebooks_writes_the_slide_metadata(tmp_path):
