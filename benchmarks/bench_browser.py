@@ -33,6 +33,7 @@ Measured on the 2-core development VM (Chromium headless, JupyterLab 4.6,
 """
 
 import argparse
+import contextlib
 import statistics
 import sys
 import tempfile
@@ -41,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "explorers"))
 from private_lab import (  # noqa: E402 - the path above first
     CELLS,
-    CHROMIUM_ARGS,
+    chromium,
     drag,
     explorer_notebook,
     open_notebook,
@@ -49,7 +50,6 @@ from private_lab import (  # noqa: E402 - the path above first
     widget_host,
 )
 
-CHROMIUM = "/usr/bin/chromium"
 #: Records each release, input and picture, and the first animation frame after
 #: each picture (read in that frame's callback).
 PROBE = """hosts => {
@@ -134,28 +134,32 @@ def _line(name, values, unit, target):
           f"target {target})")
 
 
+@contextlib.contextmanager
+def bench_page(cells):
+    """JupyterLab at 1280x720 in Chromium on a private server, running a notebook of the
+    explorer ``cells``: yields ``(page, hosts)``, one host per explorer, with ``PROBE`` set."""
+    with tempfile.TemporaryDirectory() as served, tempfile.TemporaryDirectory() as home:
+        explorer_notebook(Path(served) / "bench.ipynb", cells)
+        with private_lab(Path(served), Path(home)) as (base, token), chromium() as browser:
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            open_notebook(page, f"{base}/lab/workspaces/bench/tree/bench.ipynb?reset"
+                                f"&token={token}", len(cells))
+            hosts = [widget_host(page, k) for k in range(len(cells))]
+            page.evaluate(PROBE, [host.element_handle() for host in hosts])
+            yield page, hosts
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drags", type=int, default=9, help="drags per measurement (>= 7)")
     drags = max(parser.parse_args().drags, 7)
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as served, tempfile.TemporaryDirectory() as home:
-        explorer_notebook(Path(served) / "bench.ipynb", [CELLS["training"], CELLS["lab"]])
-        with private_lab(Path(served), Path(home)) as (base, token), sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            open_notebook(page, f"{base}/lab/workspaces/bench/tree/bench.ipynb?reset"
-                                f"&token={token}", 2)
-            training, lab = widget_host(page, 0), widget_host(page, 1)
-            page.evaluate(PROBE, [training.element_handle(), lab.element_handle()])
-            rate = training.get_by_label("learning rate", exact=True)
-            retrain = retrain_latencies(page, training, 0, rate, drags)
-            scrub = scrub_latencies(page, training, drags)
-            playback = playback_rates(page, training, drags)
-            scale = lab.get_by_label("initial-weight scale", exact=True)
-            lab_times = retrain_latencies(page, lab, 1, scale, drags)
-            browser.close()
+    with bench_page([CELLS["training"], CELLS["lab"]]) as (page, (training, lab)):
+        rate = training.get_by_label("learning rate", exact=True)
+        retrain = retrain_latencies(page, training, 0, rate, drags)
+        scrub = scrub_latencies(page, training, drags)
+        playback = playback_rates(page, training, drags)
+        scale = lab.get_by_label("initial-weight scale", exact=True)
+        lab_times = retrain_latencies(page, lab, 1, scale, drags)
     print(f"Chromium headless, JupyterLab 1280x720, {drags} drags each; "
           "release (or input) -> first animation frame after the picture:")
     _line("training: retrain (1500 it.)", retrain, "ms", "<= 150 ms, aim 100")

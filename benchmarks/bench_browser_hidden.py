@@ -29,46 +29,26 @@ load): hence half the resolution, at most 128 pixels a side.
 import argparse
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "explorers"))
 from bench_browser import (  # noqa: E402 - the paths above first
-    CHROMIUM,
-    PROBE,
     _line,
+    bench_page,
     playback_rates,
     scrub_latencies,
 )
-from private_lab import (  # noqa: E402
-    CELLS,
-    CHROMIUM_ARGS,
-    explorer_notebook,
-    open_notebook,
-    private_lab,
-    widget_host,
-)
+from private_lab import CELLS  # noqa: E402
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--drags", type=int, default=9, help="drags per measurement (>= 7)")
     drags = max(parser.parse_args().drags, 7)
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as served, tempfile.TemporaryDirectory() as home:
-        explorer_notebook(Path(served) / "bench.ipynb", [CELLS["hidden"]])
-        with private_lab(Path(served), Path(home)) as (base, token), sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            open_notebook(page, f"{base}/lab/workspaces/bench/tree/bench.ipynb?reset"
-                                f"&token={token}", 1)
-            host = widget_host(page, 0)
-            page.evaluate(PROBE, [host.element_handle()])
-            scrub = scrub_latencies(page, host, drags)
-            playback = playback_rates(page, host, drags)
-            browser.close()
+    with bench_page([CELLS["hidden"]]) as (page, (host,)):
+        scrub = scrub_latencies(page, host, drags)
+        playback = playback_rates(page, host, drags)
     print(f"Chromium headless, JupyterLab 1280x720, {drags} drags each; "
           "input -> first animation frame after the picture:")
     scrub_all = [t for latencies in scrub for t in latencies]

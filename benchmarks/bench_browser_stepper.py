@@ -25,20 +25,12 @@ each, two runs):
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "explorers"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_browser import CHROMIUM, CLEAR, PROBE, READ, _idle, _line  # noqa: E402
-from private_lab import (  # noqa: E402 - the paths above first
-    CELLS,
-    CHROMIUM_ARGS,
-    explorer_notebook,
-    open_notebook,
-    private_lab,
-    widget_host,
-)
+from bench_browser import CLEAR, READ, _idle, _line, bench_page  # noqa: E402
+from private_lab import CELLS  # noqa: E402 - the paths above first
 
 
 def click_latencies(page, host, names, wait_python=False):
@@ -67,22 +59,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clicks", type=int, default=16, help="clicks per measurement (>= 7)")
     clicks = max(parser.parse_args().clicks, 7)
-    from playwright.sync_api import sync_playwright
-
-    with tempfile.TemporaryDirectory() as served, tempfile.TemporaryDirectory() as home:
-        explorer_notebook(Path(served) / "bench.ipynb", [CELLS["stepper"]])
-        with private_lab(Path(served), Path(home)) as (base, token), sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
-            open_notebook(page, f"{base}/lab/workspaces/bench/tree/bench.ipynb?reset"
-                                f"&token={token}", 1)
-            host = widget_host(page, 0)
-            page.evaluate(PROBE, [host.element_handle()])
-            walk = (["next ▶"] * 7 + ["◀ previous"] * 7) * (-(-clicks // 14))
-            steps = click_latencies(page, host, walk[:clicks])
-            iterations = click_latencies(page, host, ["next iteration"] * clicks,
-                                         wait_python=True)
-            browser.close()
+    with bench_page([CELLS["stepper"]]) as (page, (host,)):
+        walk = (["next ▶"] * 7 + ["◀ previous"] * 7) * (-(-clicks // 14))
+        steps = click_latencies(page, host, walk[:clicks])
+        iterations = click_latencies(page, host, ["next iteration"] * clicks, wait_python=True)
     print(f"Chromium headless, JupyterLab 1280x720, {clicks} clicks each; "
           "release -> first animation frame after the picture:")
     _line("stepper: a step", steps, "ms", "<= 20 ms")

@@ -8,6 +8,11 @@ code cells (the explorer cells), which opens and runs much faster than the
 series' notebooks. ``open_notebook(page, url)`` runs it and waits until every
 explorer has painted; ``widget_host``, ``frames``, ``wait_painted`` and
 ``drag`` find an explorer, count its pictures and drive a slider.
+
+The browser tests share the rest: ``require_browser`` (skip without Chromium or
+playwright, fail on CI), ``served_notebook`` (a private lab serving one
+generated notebook), ``chromium``, ``new_page`` (a page that records console
+errors), ``drawing``, ``kernel_prints`` and ``no_errors``.
 """
 
 import contextlib
@@ -19,10 +24,17 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--disable-quic"]
+CHROMIUM = Path("/usr/bin/chromium")
+#: Errors of Notebook 7's own start-up, thrown by its bundle (``/static/notebook/``)
+#: now and then, explorers or not: a settings race of its shortcuts plugin, and a
+#: command of JupyterLab's file browser, which Notebook 7's notebook page lacks.
+NOTEBOOK7_OWN = ("Cannot read properties of undefined (reading 'schema')",
+                 "Command 'filebrowser:open-path' not registered.")
 #: The notebook on show (other tabs are hidden with lm-mod-hidden).
 PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 #: JupyterLab and Notebook 7 read their user settings from here.
@@ -170,3 +182,84 @@ def drag(page, slider, dx, steps=4):
     page.mouse.down()
     page.mouse.move(x + dx, y, steps=steps)
     page.mouse.up()
+
+
+# -- what every browser test file shares ------------------------------------------------
+def require_browser():
+    """Skip when Chromium or playwright is missing, except on CI (CI=true): there, fail."""
+    import pytest
+
+    on_ci = os.environ.get("CI") == "true"
+    if not CHROMIUM.exists():
+        if on_ci:
+            pytest.fail(f"{CHROMIUM} is not installed on CI (CI=true): the browser tests must run")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    if not on_ci:
+        pytest.importorskip("playwright.sync_api")
+
+
+@contextlib.contextmanager
+def served_notebook(tmp_path_factory, name, cells, budget=None):
+    """``require_browser``, then a private lab serving notebook ``name`` of the code ``cells``;
+    yields ``(base_url, token)`` and prints the time taken against ``budget`` (seconds)."""
+    require_browser()
+    start = time.monotonic()
+    root = tmp_path_factory.mktemp("served")
+    explorer_notebook(root / name, cells)
+    with private_lab(root, tmp_path_factory.mktemp("jupyter")) as server:
+        yield server
+    if budget is not None:
+        print(f"{name}: browser tests took {time.monotonic() - start:.1f} s (budget {budget} s)")
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium through playwright, headless."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def new_page(browser, lab, url_path, explorers=1, width=1280, height=720, scale=1):
+    """Open ``url_path`` of the server ``lab`` in a new context and run it (``open_notebook``);
+    returns ``(context, page, errors)``, errors as ``(message, where)`` of console and page."""
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  device_scale_factor=scale)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append((m.text, m.location.get("url", "")))
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append((str(e), e.stack or "")))
+    base, token = lab
+    open_notebook(page, f"{base}{url_path}?reset&token={token}", explorers)
+    return context, page, errors
+
+
+def drawing(host):
+    """An explorer's picture: its SVG markup and its canvases' pixels (RGBA, as text)."""
+    return host.evaluate("""el => [...el.querySelectorAll('svg')].map(s => s.outerHTML).join('')
+        + [...el.querySelectorAll('canvas')].map(c => c.width + 'x' + c.height + ':'
+            + c.getContext('2d').getImageData(0, 0, c.width, c.height).data.join(',')).join('|')""")
+
+
+def kernel_prints(page, code):
+    """What ``code`` run in the kernel of the notebook on show prints."""
+    return page.evaluate("""async code => { let out = '';
+        const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+        const future = kernel.requestExecute({ code });
+        future.onIOPub = m => { if (m.header.msg_type === 'stream') out += m.content.text; };
+        await future.done; return out; }""", code)
+
+
+def no_errors(page, errors):
+    """Assert that no widget failed to show and that the console holds no error of ours."""
+    text = page.inner_text(PANEL)
+    assert "Error displaying widget" not in text and "Traceback" not in text
+    ours = [(message, where) for message, where in errors
+            if not (message in NOTEBOOK7_OWN and "/static/notebook/" in where)]
+    assert ours == []

@@ -17,29 +17,24 @@ Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails
     .venv/bin/python -m pytest tests/explorers/test_browser.py -p no:cacheprovider -o addopts=""
 """
 
-import os
 import re
-import time
-from pathlib import Path
 
 import pytest
 from private_lab import (
     CELLS,
-    CHROMIUM_ARGS,
     PANEL,
     drag,
-    explorer_notebook,
+    drawing,
     frames,
-    open_notebook,
-    private_lab,
-    shutdown_sessions,
+    kernel_prints,
+    no_errors,
+    served_notebook,
     wait_painted,
     widget_host,
 )
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 ORDER = ["activation", "neuron", "loss", "compact", "training", "lab"]
 TRAINING = ORDER.index("training")
 #: The time budget for these browser tests, server start included: printed, not asserted.
@@ -48,69 +43,14 @@ BUDGET_SECONDS = 180
 CONTROLS = "input, button, select, summary"
 
 
-def _unavailable(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} on CI (CI=true): the browser tests must run")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is not installed")
-    if os.environ.get("CI") != "true":
-        pytest.importorskip("playwright.sync_api")
-    start = time.monotonic()
-    root = tmp_path_factory.mktemp("served")
-    explorer_notebook(root / "explorers.ipynb", [CELLS[name] for name in ORDER])
-    with private_lab(root, tmp_path_factory.mktemp("jupyter")) as server:
+    cells = [CELLS[name] for name in ORDER]
+    with served_notebook(tmp_path_factory, "explorers.ipynb", cells, BUDGET_SECONDS) as server:
         yield server
-    elapsed = time.monotonic() - start
-    print(f"browser tests took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)")
-
-
-@pytest.fixture(scope="module")
-def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def opened(browser, lab):
-    """``open(url_path, width, height, scale)`` -> ``(page, errors)``; closed afterwards."""
-    made = []
-
-    def open_page(url_path, width, height, scale=1):
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      device_scale_factor=scale)
-        made.append(context)
-        page = context.new_page()
-        errors = []
-        page.on("console", lambda m: errors.append((m.text, m.location.get("url", "")))
-                if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append((str(e), e.stack or "")))
-        base, token = lab
-        open_notebook(page, f"{base}{url_path}?reset&token={token}", len(ORDER))
-        return page, errors
-
-    yield open_page
-    for context in made:
-        context.close()
-    shutdown_sessions(*lab)
 
 
 # -- what is compared and read -----------------------------------------------------------
-def _drawing(host):
-    """The explorer's picture: its SVG markup and its canvases' pixels (RGBA, as text)."""
-    return host.evaluate("""el => [...el.querySelectorAll('svg')].map(s => s.outerHTML).join('')
-        + [...el.querySelectorAll('canvas')].map(c => c.width + 'x' + c.height + ':'
-            + c.getContext('2d').getImageData(0, 0, c.width, c.height).data.join(',')).join('|')""")
-
-
 def _without_ids(markup):
     """Markup without the page-unique ids of ``common.js``' ``uniqueId``."""
     return re.sub(r"nnfs-[a-z]+-[a-z0-9]+-\d+", "ID", markup)
@@ -174,12 +114,12 @@ def _check_keyboard(page, host, name):
 def _check_explorer(page, host, name, shots):
     """A drag changes the drawing and description; fonts, names, keyboard; screenshot."""
     host.scroll_into_view_if_needed()
-    before, painted, text = _drawing(host), frames(host), _description(host)
+    before, painted, text = drawing(host), frames(host), _description(host)
     drag(page, host.locator("input[type=range]").first, 25)
     wait_painted(page, host, painted)
     _wait_description(page, host, text)
     page.wait_for_timeout(150)  # the continuous explorers may answer several times
-    assert _drawing(host) != before, f"{name}: the drawing did not change"
+    assert drawing(host) != before, f"{name}: the drawing did not change"
     smallest = host.evaluate("""el => Math.min(...[...el.querySelectorAll(
         'label, text, input, button, select, summary, .nnfs-description')]
         .filter(e => e.checkVisibility())
@@ -248,35 +188,22 @@ def _check_playback_and_log(page, host):
     host.locator("input[type=checkbox]").press("Space")
 
 
-#: Errors of Notebook 7's own start-up, thrown by its bundle (``/static/notebook/``)
-#: now and then, explorers or not: a settings race of its shortcuts plugin, and a
-#: command of JupyterLab's file browser, which Notebook 7's notebook page lacks.
-NOTEBOOK7_OWN = ("Cannot read properties of undefined (reading 'schema')",
-                 "Command 'filebrowser:open-path' not registered.")
-
-
-def _no_errors(page, errors):
-    text = page.inner_text(PANEL)
-    assert "Error displaying widget" not in text and "Traceback" not in text
-    ours = [(message, where) for message, where in errors
-            if not (message in NOTEBOOK7_OWN and "/static/notebook/" in where)]
-    assert ours == []
-
-
 def test_jupyterlab_1280x720_every_explorer(opened, tmp_path):
-    page, errors = opened("/lab/workspaces/t1/tree/explorers.ipynb", 1280, 720)
+    page, errors = opened("/lab/workspaces/t1/tree/explorers.ipynb", 1280, 720,
+                          explorers=len(ORDER))
     assert page.locator("#filebrowser").is_visible(), "the file browser should be open"
     for k, name in enumerate(ORDER):
         _check_explorer(page, widget_host(page, k), name, tmp_path)
     training = widget_host(page, TRAINING)
     _check_layout(page, training, tmp_path)
     _check_playback_and_log(page, training)
-    _no_errors(page, errors)
+    no_errors(page, errors)
     print("screenshots in", tmp_path)
 
 
 def test_150_percent_zoom(opened, tmp_path):
-    page, errors = opened("/lab/workspaces/t2/tree/explorers.ipynb", 853, 480, scale=1.5)
+    page, errors = opened("/lab/workspaces/t2/tree/explorers.ipynb", 853, 480, scale=1.5,
+                          explorers=len(ORDER))
     training = widget_host(page, TRAINING)
     _check_explorer(page, training, "training_150", tmp_path)
     _check_layout(page, training, tmp_path, together=False)
@@ -286,16 +213,7 @@ def test_150_percent_zoom(opened, tmp_path):
         right = widget_host(page, k).evaluate("el => Math.max(...[...el.querySelectorAll('*')]"
                                               ".map(e => e.getBoundingClientRect().right))")
         assert right <= edge, f"{ORDER[k]} reaches {right} px, the notebook ends at {edge}"
-    _no_errors(page, errors)
-
-
-def _kernel_prints(page, code):
-    """What ``code`` run in the notebook's kernel prints."""
-    return page.evaluate("""async code => { let out = '';
-        const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-        const future = kernel.requestExecute({ code });
-        future.onIOPub = m => { if (m.header.msg_type === 'stream') out += m.content.text; };
-        await future.done; return out; }""", code)
+    no_errors(page, errors)
 
 
 ALIVE = ("import gc\nfrom nnfs_lib.explorers.training import TrainingExplorer\n"
@@ -315,7 +233,7 @@ def _changed(page, host, action):
 
 
 def test_notebook7_changes_then_reset_draw_a_fresh_explorer(opened, tmp_path):
-    page, errors = opened("/notebooks/explorers.ipynb", 1280, 720)
+    page, errors = opened("/notebooks/explorers.ipynb", 1280, 720, explorers=len(ORDER))
     assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
     training = widget_host(page, TRAINING)
     _check_explorer(page, training, "training_nb7", tmp_path)
@@ -329,7 +247,7 @@ def test_notebook7_changes_then_reset_draw_a_fresh_explorer(opened, tmp_path):
     _changed(page, training, lambda: seed.press("ArrowRight"))
     assert training.get_by_label("random seed (type a value)").input_value() != "0"
     _changed(page, training, lambda: training.locator("button", has_text="reset").click())
-    changed = _drawing(training)
+    changed = drawing(training)
     old = training.element_handle()
     page.evaluate("""k => { const nb = window.jupyterapp.shell.currentWidget.content;
         nb.activeCellIndex = k; window.jupyterapp.commands.execute('notebook:run-cell'); }""",
@@ -339,7 +257,7 @@ def test_notebook7_changes_then_reset_draw_a_fresh_explorer(opened, tmp_path):
                            "?.parentElement.dataset.painted", arg=TRAINING, timeout=30_000)
     fresh = widget_host(page, TRAINING)
     page.wait_for_timeout(300)
-    assert _without_ids(_drawing(fresh)) == _without_ids(changed)
+    assert _without_ids(drawing(fresh)) == _without_ids(changed)
     # The compact explorer and the new one live; the old one is closed and holds no data.
-    assert _kernel_prints(page, ALIVE).split() == ["2", "1"]
-    _no_errors(page, errors)
+    assert kernel_prints(page, ALIVE).split() == ["2", "1"]
+    no_errors(page, errors)

@@ -12,19 +12,18 @@ temporary directory. Skipped without /usr/bin/chromium (or playwright), unless C
 """
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 from private_lab import (
     CELLS,
-    CHROMIUM_ARGS,
     PANEL,
     drag,
-    explorer_notebook,
+    drawing,
     frames,
-    open_notebook,
-    private_lab,
+    kernel_prints,
+    new_page,
+    no_errors,
+    served_notebook,
     shutdown_sessions,
     wait_painted,
     widget_host,
@@ -32,10 +31,6 @@ from private_lab import (
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-#: The errors of Notebook 7's own start-up (see test_browser.py), not ours.
-NOTEBOOK7_OWN = ("Cannot read properties of undefined (reading 'schema')",
-                 "Command 'filebrowser:open-path' not registered.")
 #: Prints the explorer's hidden points at iteration ``time`` (its snapshot's weights), JSON.
 POINTS = ("import json\nfrom nnfs_lib.explorers.hidden_view import HiddenViewExplorer\n"
           "e = HiddenViewExplorer._latest[(HiddenViewExplorer, {cell!r})]\n"
@@ -43,53 +38,16 @@ POINTS = ("import json\nfrom nnfs_lib.explorers.hidden_view import HiddenViewExp
           "print(json.dumps([e.time, (1 / (1 + np.exp(-(e.network.input @ w1)))).tolist()]))")
 
 
-def _unavailable(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} on CI (CI=true): the browser tests must run")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is not installed")
-    if os.environ.get("CI") != "true":
-        pytest.importorskip("playwright.sync_api")
-    root = tmp_path_factory.mktemp("served")
-    explorer_notebook(root / "hidden.ipynb", ["import numpy as np", CELLS["hidden"]])
-    with private_lab(root, tmp_path_factory.mktemp("jupyter")) as server:
+    cells = ["import numpy as np", CELLS["hidden"]]
+    with served_notebook(tmp_path_factory, "hidden.ipynb", cells) as server:
         yield server
-
-
-@pytest.fixture(scope="module")
-def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-def _open(browser, lab, url_path):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
-    errors = []
-    page.on("console", lambda m: errors.append((m.text, m.location.get("url", "")))
-            if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append((str(e), e.stack or "")))
-    base, token = lab
-    open_notebook(page, f"{base}{url_path}?reset&token={token}", 1)
-    return context, page, errors
 
 
 def _kernel_json(page, code):
     """What ``code`` run in the notebook's kernel prints, read as JSON."""
-    return json.loads(page.evaluate("""async code => { let out = '';
-        const kernel = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
-        const future = kernel.requestExecute({ code });
-        future.onIOPub = m => { if (m.header.msg_type === 'stream') out += m.content.text; };
-        await future.done; return out; }""", code))
+    return json.loads(kernel_prints(page, code))
 
 
 def _drawn(host):
@@ -105,24 +63,18 @@ def _drawn(host):
                  text: el.querySelector('.nnfs-headline').textContent }; }""")
 
 
-def _picture(host):
-    return host.evaluate("""el => [...el.querySelectorAll('svg')].map(s => s.outerHTML).join('')
-        + [...el.querySelectorAll('canvas')].map(c => c.getContext('2d')
-            .getImageData(0, 0, c.width, c.height).data.join(',')).join('|')""")
-
-
 def _check(page, host, cell, shots, name):
     host.evaluate("el => el.scrollIntoView({block: 'start'})")
     end = _drawn(host)
     assert end["text"].startswith("Iteration 1500 of 1500"), end["text"]
     assert "one straight line separates the points" in end["text"]
-    before, painted = _picture(host), frames(host)
+    before, painted = drawing(host), frames(host)
     drag(page, host.locator(".nnfs-playback input[type=range]"), -150, steps=10)
     wait_painted(page, host, painted)
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget.sessionContext"
                            ".session.kernel.status === 'idle'")
     page.wait_for_timeout(300)
-    assert _picture(host) != before, f"{name}: dragging the scrubber changed nothing"
+    assert drawing(host) != before, f"{name}: dragging the scrubber changed nothing"
     time, points = _kernel_json(page, POINTS.format(cell=cell))
     drawn = _drawn(host)
     assert drawn["text"].startswith(f"Iteration {time} of 1500"), (time, drawn["text"])
@@ -150,26 +102,18 @@ def _check(page, host, cell, shots, name):
     page.screenshot(path=str(shots / f"{name}.png"))
 
 
-def _no_errors(page, errors):
-    text = page.inner_text(PANEL)
-    assert "Error displaying widget" not in text and "Traceback" not in text
-    ours = [(message, where) for message, where in errors
-            if not (message in NOTEBOOK7_OWN and "/static/notebook/" in where)]
-    assert ours == []
-
-
 @pytest.mark.parametrize("url_path, name", [
     ("/lab/workspaces/h1/tree/hidden.ipynb", "hidden_lab"),
     ("/notebooks/hidden.ipynb", "hidden_nb7")])
 def test_scrubbing_draws_the_python_points(browser, lab, tmp_path, url_path, name):
-    context, page, errors = _open(browser, lab, url_path)
+    context, page, errors = new_page(browser, lab, url_path)
     try:
         if name == "hidden_lab":
             assert page.locator("#filebrowser").is_visible(), "the file browser should be open"
         else:
             assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
         _check(page, widget_host(page, 0), "cell1", tmp_path, name)
-        _no_errors(page, errors)
+        no_errors(page, errors)
         print("screenshots in", tmp_path)
     finally:
         context.close()
@@ -192,7 +136,7 @@ def _overlap(a, b):
 @pytest.mark.parametrize("url_path, name", [("/lab/workspaces/h2/tree/hidden.ipynb", "labels")])
 def test_no_label_covers_a_marker_or_another_label(browser, lab, tmp_path, url_path, name):
     """At 214 (0,1) and (1,0) nearly meet in the hidden plane; 0, 879 and 1500 for the rest."""
-    context, page, errors = _open(browser, lab, url_path)
+    context, page, errors = new_page(browser, lab, url_path)
     try:
         host = widget_host(page, 0)
         host.evaluate("el => el.scrollIntoView({block: 'start'})")
@@ -211,7 +155,7 @@ def test_no_label_covers_a_marker_or_another_label(browser, lab, tmp_path, url_p
                              if j != k and _overlap(label, other)]
                     assert hits == [], f"{panel} plane, iteration {iteration}: label {k} on {hits}"
             page.screenshot(path=str(tmp_path / f"labels_{iteration}.png"))
-        _no_errors(page, errors)
+        no_errors(page, errors)
         print("screenshots in", tmp_path)
     finally:
         context.close()

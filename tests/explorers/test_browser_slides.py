@@ -17,18 +17,25 @@ Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails
 """
 
 import json
-import os
 import shutil
 import time
 from pathlib import Path
 
 import pytest
 import slides
-from private_lab import CHROMIUM_ARGS, PANEL, drag, frames, open_notebook, private_lab, wait_painted
+from private_lab import (
+    PANEL,
+    chromium,
+    drag,
+    frames,
+    open_notebook,
+    private_lab,
+    require_browser,
+    wait_painted,
+)
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOK = "08_training_and_results.ipynb"
 #: The time budget for these tests together, server start and notebook run included: printed,
@@ -56,21 +63,10 @@ SIZES = f"""k => {{
 }}"""
 
 
-def _unavailable(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} on CI (CI=true): the browser tests must run")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def deck(tmp_path_factory):
     """Notebook 08 run in JupyterLab at 1280x720: ``(page, explorer cell index, shots)``."""
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is not installed")
-    if os.environ.get("CI") != "true":
-        pytest.importorskip("playwright.sync_api")
-    from playwright.sync_api import sync_playwright
-
+    require_browser()
     start = time.monotonic()
     root, shots = tmp_path_factory.mktemp("served"), tmp_path_factory.mktemp("slides")
     shutil.copytree(NOTEBOOKS, root / "notebooks")
@@ -78,8 +74,7 @@ def deck(tmp_path_factory):
     explorers = [k for k, cell in enumerate(cells) if slides.is_explorer(cell)]
     training = [k for k in explorers if "TrainingExplorer(" in "".join(cells[k]["source"])]
     with private_lab(root, tmp_path_factory.mktemp("jupyter")) as (base, token), \
-            sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            chromium() as browser:
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
@@ -92,7 +87,6 @@ def deck(tmp_path_factory):
         page.wait_for_function("() => document.body.dataset.jpDeckMode === 'presenting'")
         yield page, training[0], shots
         assert errors == [], errors
-        browser.close()
     elapsed = time.monotonic() - start
     print(f"slideshow browser tests took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)")
 

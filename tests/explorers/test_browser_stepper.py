@@ -17,21 +17,15 @@ Skipped without /usr/bin/chromium (or playwright), unless CI=true: then it fails
 """
 
 import math
-import os
-import time
-from pathlib import Path
 
 import numpy as np
 import pytest
 from private_lab import (
     CELLS,
-    CHROMIUM_ARGS,
     PANEL,
-    explorer_notebook,
     frames,
-    open_notebook,
-    private_lab,
-    shutdown_sessions,
+    no_errors,
+    served_notebook,
     wait_painted,
     widget_host,
 )
@@ -40,66 +34,17 @@ from nnfs_lib.explorers.stepper import STEPS, BackpropStepper
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
 #: This file's time budget, server start included: printed, not asserted (speed is measured
 #: by benchmarks/, never by timed tests); the issue allows a minute more for the stepper and
 #: the hidden-layer explorer together.
 BUDGET_SECONDS = 30
 
 
-def _unavailable(reason):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason} on CI (CI=true): the browser tests must run")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} is not installed")
-    if os.environ.get("CI") != "true":
-        pytest.importorskip("playwright.sync_api")
-    start = time.monotonic()
-    root = tmp_path_factory.mktemp("served")
-    explorer_notebook(root / "stepper.ipynb", [CELLS["stepper"]])
-    with private_lab(root, tmp_path_factory.mktemp("jupyter")) as server:
+    with served_notebook(tmp_path_factory, "stepper.ipynb", [CELLS["stepper"]],
+                         BUDGET_SECONDS) as server:
         yield server
-    elapsed = time.monotonic() - start
-    print(f"stepper browser tests took {elapsed:.1f} s (budget {BUDGET_SECONDS} s)")
-
-
-@pytest.fixture(scope="module")
-def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def opened(browser, lab):
-    """``open(url_path, width, height, scale)`` -> ``(page, errors)``; closed afterwards."""
-    made = []
-
-    def open_page(url_path, width, height, scale=1):
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      device_scale_factor=scale)
-        made.append(context)
-        page = context.new_page()
-        errors = []
-        page.on("console", lambda m: errors.append((m.text, m.location.get("url", "")))
-                if m.type == "error" else None)
-        page.on("pageerror", lambda e: errors.append((str(e), e.stack or "")))
-        base, token = lab
-        open_notebook(page, f"{base}{url_path}?reset&token={token}", 1)
-        return page, errors
-
-    yield open_page
-    for context in made:
-        context.close()
-    shutdown_sessions(*lab)
 
 
 # -- what Python computes, independently of the page -------------------------------------
@@ -280,18 +225,6 @@ def _walk(page, host, data, shots, prefix):
     assert host.locator(".nnfs-error").inner_text() == ""
 
 
-#: Errors of Notebook 7's own start-up (see test_browser.py), explorers or not.
-NOTEBOOK7_OWN = ("Cannot read properties of undefined (reading 'schema')",
-                 "Command 'filebrowser:open-path' not registered.")
-
-
-def _no_errors(page, errors):
-    text = page.inner_text(PANEL)
-    assert "Error displaying widget" not in text and "Traceback" not in text
-    ours = [(m, w) for m, w in errors if not (m in NOTEBOOK7_OWN and "/static/notebook/" in w)]
-    assert ours == []
-
-
 def test_jupyterlab_1280x720_every_step(opened, tmp_path):
     page, errors = opened("/lab/workspaces/s1/tree/stepper.ipynb", 1280, 720)
     assert page.locator("#filebrowser").is_visible(), "the file browser should be open"
@@ -301,7 +234,7 @@ def test_jupyterlab_1280x720_every_step(opened, tmp_path):
         .map(e => parseFloat(getComputedStyle(e).fontSize)))""")
     assert smallest >= 14, f"text of {smallest} px"
     _walk(page, host, _expected(), tmp_path, "lab")
-    _no_errors(page, errors)
+    no_errors(page, errors)
     print("screenshots in", tmp_path)
 
 
@@ -311,5 +244,5 @@ def test_notebook7_at_150_percent_zoom(opened, tmp_path):
     assert page.evaluate("() => window.jupyterapp.name") == "Jupyter Notebook"
     host = widget_host(page, 0)
     _walk(page, host, _expected(), tmp_path, "nb7_zoom150")
-    _no_errors(page, errors)
+    no_errors(page, errors)
     print("screenshots in", tmp_path)
