@@ -107,6 +107,52 @@ export function button(label, press, title = "") {
   return node;
 }
 
+// The playback row of a recorded run (training.js, hidden_view.js): Play/Pause, the
+// "show iteration" scrubber and the speed menu. Playing advances the step on screen with
+// the clock, one picture per animation frame, with no message to the kernel; at the end,
+// and when the scrubber is let go, Python is told the iteration shown. `run()` gives
+// {steps, iterations} or null; `shown()` and `show(index)` read and draw the index into
+// run.steps on screen; `nearest(t)` is the index of iteration t; `commit` takes a typed value.
+export const SPEEDS = { slow: 8000, normal: 4000, fast: 2000 }; // ms for a whole run
+
+export function playback({ run, shown, show, nearest, commit, send }) {
+  let playing = 0; // the animation frame request, 0 when paused
+  const pause = () => {
+    if (playing) cancelAnimationFrame(playing);
+    playing = 0;
+    play.textContent = "▶ Play";
+    play.setAttribute("aria-pressed", "false");
+  };
+  const start = () => {
+    const r = run();
+    if (!r) return;
+    const t0 = r.steps[shown() >= r.steps.length - 1 ? 0 : shown()];
+    const begin = performance.now();
+    const duration = SPEEDS[speed.value];
+    play.textContent = "❚❚ Pause";
+    play.setAttribute("aria-pressed", "true");
+    const step = (now) => {
+      const t = t0 + ((now - begin) / duration) * r.iterations;
+      show(nearest(Math.min(t, r.iterations)));
+      if (t >= r.iterations) { pause(); send("time", r.steps[shown()]); return; }
+      playing = requestAnimationFrame(step);
+    };
+    playing = requestAnimationFrame(step);
+  };
+  const play = button("▶ Play", () => (playing ? pause() : start()));
+  const scrubber = numberControl({ label: "show iteration", step: 1, digits: 8,
+    sliderCommits: false, commit });
+  scrubber.slider.addEventListener("input", () => {
+    pause();
+    show(Number(scrubber.slider.value));
+  });
+  scrubber.slider.addEventListener("change", () => send("time", run().steps[shown()]));
+  const speed = h("select", { "aria-label": "playback speed" },
+    ...Object.keys(SPEEDS).map((name) => h("option", { value: name }, name)));
+  speed.value = "normal";
+  return { play, scrubber, speed, pause };
+}
+
 // A labelled checkbox that calls `toggle(checked)`.
 export function checkbox(label, toggle) {
   const input = h("input", { type: "checkbox" });

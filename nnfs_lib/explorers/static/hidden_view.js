@@ -8,7 +8,6 @@
 // beside the input plane) and replays the run locally: no message to the kernel.
 // The colour maps are the only numbers computed here, pixel by pixel, from the weights.
 
-const SPEEDS = { slow: 8000, normal: 4000, fast: 2000 }; // ms for a whole run
 const PANEL = { width: 21.5, height: 21.6, left: 3.8, top: 2.4, side: 16 }; // em
 // Where a sample's label may sit from its marker (em, y down: the text's centre), in the
 // order preferred. Each label takes the first place whose box stays clear of every marker's
@@ -131,20 +130,10 @@ export default {
     const send = (name, value) => { model.set(name, value); model.save_changes(); };
     let run = null;
     let shown = 0;
-    let playing = 0;
 
-    const play = button("▶ Play", () => (playing ? pause() : start()));
-    const scrubber = numberControl({ label: "show iteration", step: 1, digits: 8,
-      sliderCommits: false, commit: (v) => send("time", Math.round(v)) });
-    scrubber.slider.addEventListener("input", () => {
-      pause();
-      shown = Number(scrubber.slider.value);
-      drawFrame();
-    });
-    scrubber.slider.addEventListener("change", () => send("time", run.steps[shown]));
-    const speed = h("select", { "aria-label": "playback speed" },
-      ...Object.keys(SPEEDS).map((name) => h("option", { value: name }, name)));
-    speed.value = "normal";
+    const { play, scrubber, speed, pause } = playback({ run: () => run, shown: () => shown,
+      show: (k) => { shown = k; drawFrame(); }, nearest,
+      commit: (v) => send("time", Math.round(v)), send });
     const headline = h("p", { class: "nnfs-headline" });
     const panels = ["hidden plane", "input space"].map((name) => {
       const holder = h("div", { class: "nnfs-diagram" });
@@ -245,31 +234,6 @@ export default {
 
     function nearest(time) { // steps are 0, 1, ..., iterations: the index is the iteration
       return Math.min(Math.max(Math.round(time), 0), run.steps.length - 1);
-    }
-
-    function start() {
-      if (!run) return;
-      if (shown >= run.steps.length - 1) shown = 0;
-      const t0 = run.steps[shown];
-      const begin = performance.now();
-      const duration = SPEEDS[speed.value];
-      play.textContent = "❚❚ Pause";
-      play.setAttribute("aria-pressed", "true");
-      const step = (now) => {
-        const t = t0 + ((now - begin) / duration) * run.iterations;
-        shown = nearest(Math.min(t, run.iterations));
-        drawFrame();
-        if (t >= run.iterations) { pause(); send("time", run.steps[shown]); return; }
-        playing = requestAnimationFrame(step);
-      };
-      playing = requestAnimationFrame(step);
-    }
-
-    function pause() {
-      if (playing) cancelAnimationFrame(playing);
-      playing = 0;
-      play.textContent = "▶ Play";
-      play.setAttribute("aria-pressed", "false");
     }
 
     const onRun = () => { pause(); readRun(); drawFrame(); };

@@ -7,7 +7,6 @@
 
 const LOW = -0.1; // the maps cover [LOW, HIGH]² of (x1, x2), as the static figure
 const HIGH = 1.1;
-const SPEEDS = { slow: 8000, normal: 4000, fast: 2000 }; // ms for a whole run
 const LOSS_WIDTH = 19; // em: diagram (25), loss and predictions (14) fit one row of 850 px
 
 function sigmoid(z) {
@@ -170,7 +169,6 @@ export default {
     const press = (name) => () => model.send({ press: name });
     let run = null;
     let shown = 0; // index into run.steps
-    let playing = 0; // the animation frame request, 0 when paused
     let lossScales = null;
 
     // -- controls: the four settings, the buttons, the playback row --------------------
@@ -191,22 +189,13 @@ export default {
       button("new random weights", press("new_random_weights"), "the next seed, and its weights"),
       button("all equal", press("all_equal"), "every weight = scale / 2"),
       button("all zero", press("all_zero")), button("reset", press("reset")), log.root);
-    const play = button("▶ Play", () => (playing ? pause() : start()));
-    const scrubber = numberControl({ label: "show iteration", step: 1, digits: 8,
-      sliderCommits: false, commit: (v) => send("time", v) });
-    scrubber.slider.addEventListener("input", () => {
-      pause();
-      shown = Number(scrubber.slider.value);
-      drawFrame();
-    });
-    scrubber.slider.addEventListener("change", () => send("time", run.steps[shown]));
-    const speed = h("select", { "aria-label": "playback speed" },
-      ...Object.keys(SPEEDS).map((name) => h("option", { value: name }, name)));
-    speed.value = "normal";
-    const playback = h("div", { class: "nnfs-row nnfs-playback" }, play, scrubber.root,
+    const { play, scrubber, speed, pause } = playback({ run: () => run, shown: () => shown,
+      show: (k) => { shown = k; drawFrame(); }, nearest: (t) => nearest(run.steps, t),
+      commit: (v) => send("time", v), send });
+    const playbackRow = h("div", { class: "nnfs-row nnfs-playback" }, play, scrubber.root,
       h("label", { class: "nnfs-check" }, "speed ", speed));
     ui.root.append(h("div", { class: "nnfs-settings" },
-      ...Object.values(settings).map((s) => s.root)), buttons, playback);
+      ...Object.values(settings).map((s) => s.root)), buttons, playbackRow);
 
     // -- the figure ------------------------------------------------------------------------
     const diagram = h("div", { class: "nnfs-diagram" });
@@ -338,32 +327,6 @@ export default {
               targets: data.targets, lut, id: uniqueId("nnfs-weights"),
               samples: data.inputs.map((x, k) => ({ x1: x[0], x2: x[1], y: data.targets[k] })) };
       shown = nearest(run.steps, model.get("time"));
-    }
-
-    // -- playback: advance `shown` with the clock, one frame per animation frame ----------
-    function start() {
-      if (!run) return;
-      if (shown >= run.steps.length - 1) shown = 0;
-      const t0 = run.steps[shown];
-      const begin = performance.now();
-      const duration = SPEEDS[speed.value];
-      play.textContent = "❚❚ Pause";
-      play.setAttribute("aria-pressed", "true");
-      const step = (now) => {
-        const t = t0 + ((now - begin) / duration) * run.iterations;
-        shown = nearest(run.steps, Math.min(t, run.iterations));
-        drawFrame();
-        if (t >= run.iterations) { pause(); send("time", run.steps[shown]); return; }
-        playing = requestAnimationFrame(step);
-      };
-      playing = requestAnimationFrame(step);
-    }
-
-    function pause() {
-      if (playing) cancelAnimationFrame(playing);
-      playing = 0;
-      play.textContent = "▶ Play";
-      play.setAttribute("aria-pressed", "false");
     }
 
     // -- what Python changes -------------------------------------------------------------
